@@ -1,0 +1,90 @@
+"""The library's front door: everything the CLI does, callable from Python."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from readiness import answerfile
+from readiness.errors import AnswersError, InputError, Problem
+from readiness.loading import LoadedQuestionnaire, find_questionnaire, load_answers
+from readiness.models import AnswerFile, Company, Lang
+from readiness.scoring import Scorecard, score
+
+
+def score_file(path: Path | str, questionnaire: LoadedQuestionnaire | None = None) -> Scorecard:
+    """Load, check and score one answer file; raises `AnswersError` with every problem."""
+    answers, loaded = load_answers(Path(path), questionnaire)
+    return score(loaded.questionnaire, answers, loaded.sha256)
+
+
+def score_answers(answers: AnswerFile, loaded: LoadedQuestionnaire | None = None) -> Scorecard:
+    """Score answers already in memory (e.g. from the interview)."""
+    loaded = loaded or find_questionnaire(answers.questionnaire.id, answers.questionnaire.version)
+    return score(loaded.questionnaire, answers, loaded.sha256)
+
+
+def validate_file(path: Path | str) -> list[Problem]:
+    """Every problem in one answer file (empty when it is valid)."""
+    try:
+        load_answers(Path(path))
+    except InputError as exc:
+        return list(exc.problems)
+    return []
+
+
+def scorecard_json(card: Scorecard) -> str:
+    """Stable JSON for a scorecard: same input, byte-identical output."""
+    return card.model_dump_json(indent=2) + "\n"
+
+
+def template(questionnaire: str = "kr-smart-factory", lang: Lang = "ko", version: str | None = None) -> str:
+    """A blank answer file listing every question and its six options as comments."""
+    loaded = find_questionnaire(questionnaire, version)
+    q = loaded.questionnaire
+    blank = AnswerFile.model_construct(
+        questionnaire={"id": q.id, "version": q.version},  # type: ignore[arg-type]
+        company=Company.model_construct(name=""),
+        assessment=AnswerFile.model_fields["assessment"].default.model_copy(update={"language": lang}),
+        answers={},
+    )
+    return answerfile.render(blank, q, lang)
+
+
+def answer_schema() -> dict[str, Any]:
+    """JSON Schema of the answer file."""
+    schema = AnswerFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "readiness answer file"
+    answers = schema["properties"]["answers"]
+    answers["description"] = (
+        "Question id -> answer. An answer is a whole number 0-5, the text n/a (only where the "
+        "question allows it), or a mapping with value (self mode) or claimed/verified (audit mode), "
+        "note and evidence. Unanswered questions may be left out; they score 0."
+    )
+    answers["additionalProperties"] = {
+        "anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": 5},
+            {"const": "n/a"},
+            {"type": "null"},
+            {"$ref": "#/$defs/Answer"},
+        ]
+    }
+    return schema
+
+
+def answer_schema_json() -> str:
+    return json.dumps(answer_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = [
+    "AnswersError",
+    "answer_schema",
+    "answer_schema_json",
+    "score_answers",
+    "score_file",
+    "scorecard_json",
+    "template",
+    "validate_file",
+]

@@ -1,0 +1,206 @@
+"""Command line: parses arguments, calls the library, maps errors to exit codes. Nothing else."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from readiness import __version__
+from readiness.errors import EXIT_INTERRUPTED, EXIT_INVALID, ReadinessError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="readiness",
+    help="Smart-factory readiness for Korean SME manufacturers: assess, score, report, batch-score.\n\n"
+    "스마트공장 수준 자가진단: 설문, 채점, 보고서, 일괄 채점.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+questionnaire_app = typer.Typer(help="List and show the bundled questionnaires.", no_args_is_help=True)
+app.add_typer(questionnaire_app, name="questionnaire")
+
+
+class Lang(StrEnum):
+    ko = "ko"
+    en = "en"
+
+
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def handle_errors(func: F) -> F:
+    """Turn a ReadinessError into `error: ...` lines on stderr and its exit code; Ctrl-C into 130."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from readiness import terminal
+        from readiness.errors import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            terminal.print_problems(exc.problems)
+            raise typer.Exit(exc.exit_code) from None
+        except ReadinessError as exc:
+            terminal.err().print(f"error: {exc}", markup=False)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            terminal.err().print("interrupted", markup=False)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"readiness {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Smart-factory readiness for Korean SME manufacturers."""
+
+
+@app.command()
+@handle_errors
+def score(
+    file: Annotated[Path, typer.Argument(help="Answer file (YAML).")],
+    format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="text table or JSON.")
+    ] = ScoreFormat.text,
+    lang: Annotated[
+        Lang | None, typer.Option(help="Language of the text output (default: the file's).")
+    ] = None,
+) -> None:
+    """Score one answer file: level, points out of 1000, dimensions, what blocks the next level."""
+    from readiness import api, terminal
+    from readiness.loading import find_questionnaire
+
+    card = api.score_file(file)
+    if format is ScoreFormat.json:
+        sys.stdout.write(api.scorecard_json(card))
+        return
+    q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
+    terminal.out().print(terminal.scorecard(card, q, (lang.value if lang else card.assessment.language)))
+
+
+@app.command()
+@handle_errors
+def validate(files: Annotated[list[Path], typer.Argument(help="Answer files to check.")]) -> None:
+    """Check answer files without scoring them; print every problem, exit 3 if any file is invalid."""
+    from readiness import api, terminal
+
+    bad = 0
+    for file in files:
+        problems = api.validate_file(file)
+        if problems:
+            bad += 1
+            terminal.print_problems(problems)
+        else:
+            terminal.err().print(f"ok: {file}", markup=False)
+    if bad:
+        terminal.err().print(f"{bad} of {len(files)} file(s) invalid", markup=False)
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+@handle_errors
+def template(
+    lang: Annotated[Lang, typer.Option(help="Language of the comments.")] = Lang.ko,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    questionnaire: Annotated[str, typer.Option(help="Questionnaire id or file.")] = "kr-smart-factory",
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a blank answer file with every question and its six options as comments."""
+    from readiness import api
+    from readiness.answerfile import save_atomic
+    from readiness.errors import UsageError
+
+    text = api.template(questionnaire, lang.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise UsageError(f"{output} already exists; use --force to overwrite it")
+    save_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the answer file."""
+    from readiness import api
+
+    sys.stdout.write(api.answer_schema_json())
+
+
+@questionnaire_app.command("list")
+@handle_errors
+def questionnaire_list() -> None:
+    """List the bundled questionnaires."""
+    from readiness.loading import available, load_questionnaire_file
+
+    for _qid, _version, path in available():
+        loaded = load_questionnaire_file(path)
+        q = loaded.questionnaire
+        typer.echo(
+            f"{q.id}\t{q.version}\t{len(q.dimensions)} dimensions, {len(q.questions)} questions\t{q.title.en}"
+        )
+
+
+@questionnaire_app.command("show")
+@handle_errors
+def questionnaire_show(
+    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a file).")] = "kr-smart-factory",
+    version: Annotated[str | None, typer.Option(help="Version (default: newest).")] = None,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f")] = ScoreFormat.text,
+    lang: Annotated[Lang, typer.Option()] = Lang.ko,
+) -> None:
+    """Show a questionnaire: levels with their gates, dimensions and questions."""
+    from readiness import terminal
+    from readiness.loading import find_questionnaire
+
+    loaded = find_questionnaire(questionnaire, version)
+    if format is ScoreFormat.json:
+        sys.stdout.write(loaded.questionnaire.model_dump_json(indent=2) + "\n")
+        return
+    terminal.out().print(terminal.questionnaire(loaded.questionnaire, lang.value))
+
+
+@app.command()
+@handle_errors
+def demo(
+    lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.ko,
+) -> None:
+    """Score the bundled example factory so you can see the whole tool in one command."""
+    from readiness import api, terminal
+    from readiness.loading import find_questionnaire
+    from readiness.resources import bundled
+
+    example = bundled("examples") / "demo.yaml"
+    card = api.score_file(example)
+    q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
+    terminal.out().print(terminal.scorecard(card, q, lang.value))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,205 @@
+"""Reading untrusted YAML safely: size cap, strict UTF-8, nesting bound, no aliases or tags.
+
+Why each guard exists (measured, see the README's "Hostile input" section):
+- a 50 MB file takes libyaml ~45 s and 2 GB, so files are capped before reading;
+- ~26,000 levels of nesting segfault libyaml's composer, so depth is bounded on the raw text;
+- a 400-byte alias bomb expands to billions of items when walked or printed, so any
+  anchor/alias is refused at the node level, before anything is constructed;
+- PyYAML silently keeps the last of two duplicate keys, so duplicates are refused.
+Scalars are loaded as text (no YAML 1.1 type guessing: `yes`, `010`, `12:30` stay strings);
+pydantic converts them, so the same file means the same thing whatever loader reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 256 * 1024
+MAX_FLOW_DEPTH = 64
+MAX_BLOCK_INDENT = 400
+MAX_NODES = 20_000
+_ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+_LINE_START = re.compile(r"^( *)((?:[-?:][ \t]+)*)", re.MULTILINE)
+_Loader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+HAS_LIBYAML: bool = _Loader is not yaml.BaseLoader
+
+
+class YamlProblem(Exception):
+    """The file is not acceptable YAML; `line` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML document: the plain data and the node tree, for finding lines."""
+
+    data: Any
+    root: yaml.Node
+    raw: bytes
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        """The 1-based line of the deepest key or item on path `loc` that exists."""
+        node: yaml.Node = self.root
+        line = node.start_mark.line + 1
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+                if pair is None:
+                    break
+                line, node = pair[0].start_mark.line + 1, pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            # other parts are pydantic's own (e.g. a union branch name): skip them
+        return line
+
+    def trim(self, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """`loc` cut after a scalar in the file: `make.results: 7` is reported as the answer itself,
+        not as pydantic's `value` field of the expanded shorthand."""
+        node: yaml.Node = self.root
+        for i, part in enumerate(loc):
+            if isinstance(node, yaml.ScalarNode):
+                return loc[:i]
+            if isinstance(node, yaml.MappingNode):
+                found = next((v for k, v in node.value if k.value == str(part)), None)
+                if found is None:
+                    return loc
+                node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                return loc
+        return loc
+
+
+class _GuardedLoader(_Loader):  # type: ignore[misc,valid-type]
+    """libyaml composes the node graph; a walk vets it before any Python object is built."""
+
+    def get_single_data(self) -> tuple[Any, yaml.Node]:
+        node = self.get_single_node()
+        if node is None:
+            raise YamlProblem("the file is empty: expected a mapping of keys and values", 1)
+        _vet(node)
+        return self.construct_document(node), node
+
+
+def _vet(root: yaml.Node) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise YamlProblem(
+                "YAML anchors and aliases (&name / *name) are not allowed (anchor defined here)",
+                node.start_mark.line + 1,
+            )
+        seen.add(id(node))
+        if len(seen) > MAX_NODES:
+            raise YamlProblem(f"too many values (more than {MAX_NODES})", node.start_mark.line + 1)
+        if node.tag not in _ALLOWED_TAGS:
+            raise YamlProblem(
+                f"YAML tags such as {node.tag.replace('tag:yaml.org,2002:', '!!')[:60]!s} are not allowed",
+                node.start_mark.line + 1,
+            )
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    raise YamlProblem("keys must be plain text", key.start_mark.line + 1)
+                if key.value in keys:
+                    raise YamlProblem(
+                        f"duplicate key {key.value[:80]!r} (each key may appear once)",
+                        key.start_mark.line + 1,
+                    )
+                keys.add(key.value)
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def decode(raw: bytes) -> str:
+    """Strict UTF-8 (a BOM is fine); a Korean Windows encoding gets a hint."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            raw.decode("cp949")
+            hint = " It looks like CP949/EUC-KR (Korean Windows): save it as UTF-8."
+        except UnicodeDecodeError:
+            pass
+        raise YamlProblem(f"the file is not valid UTF-8 text.{hint}", line) from None
+    if "\x00" in text:
+        raise YamlProblem("the file contains NUL bytes; it is not a text file", None)
+    return text
+
+
+def check_nesting(text: str) -> None:
+    """Refuse deep nesting before libyaml sees it (it segfaults at ~26,000 levels)."""
+    if "[" in text or "{" in text:
+        depth = peak = 0
+        for char in _BRACKETS.sub("", text):
+            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+            peak = max(peak, depth)
+        if peak > MAX_FLOW_DEPTH:
+            raise YamlProblem(f"nesting is too deep (more than {MAX_FLOW_DEPTH} levels)")
+    for match in _LINE_START.finditer(text):
+        indent, indicators = match.group(1), match.group(2)
+        if len(indent) + 2 * len(indicators) > MAX_BLOCK_INDENT:
+            line = text.count("\n", 0, match.start()) + 1
+            raise YamlProblem("nesting or indentation is too deep", line)
+
+
+def read(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing anything over `max_bytes` before reading it."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise YamlProblem("is a folder, not a file") from None
+    except FileNotFoundError:
+        raise YamlProblem("file not found") from None
+    except OSError as exc:
+        raise YamlProblem(f"cannot read the file ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise YamlProblem(f"the file is larger than the limit of {max_bytes // 1024} KB")
+    return raw
+
+
+def parse(raw: bytes) -> Document:
+    """Parse one YAML document of text-only scalars, with every guard applied."""
+    text = decode(raw)
+    check_nesting(text)
+    loader = _GuardedLoader(text)
+    try:
+        data, root = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        if "expected a single document" in str(exc.context) + str(exc.problem):
+            what = "more than one YAML document (---) in the file; put one answer set per file"
+        raise YamlProblem(f"YAML syntax error: {what}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML error: {str(exc).splitlines()[0][:200]}") from None
+    finally:
+        loader.dispose()
+    return Document(data=data, root=root, raw=raw)
+
+
+def load(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse `path` with every guard applied."""
+    return parse(read(path, max_bytes))
