@@ -165,22 +165,22 @@ def check_answers(answers: AnswerFile, q: Questionnaire, doc: safeyaml.Document,
     problems = []
     known = {question.id: question for question in q.questions}
     for qid, answer in answers.answers.items():
-        line = doc.line_of(("answers", qid))
+        # the line is looked up only for a problem: it is a scan of the file's nodes, and valid
+        # files are the common case (batch scoring)
         question = known.get(qid)
         if question is None:
             close = [k for k in known if k.split(".")[-1] == qid.split(".")[-1]]
             hint = f" (did you mean {close[0]}?)" if close else ""
-            problems.append(Problem(path, f"unknown question id{hint}", line, f"answers.{qid}"))
+            message = f"unknown question id{hint}"
         elif answer.na and not question.na_allowed:
-            problems.append(
-                Problem(path, "n/a is not allowed for this question; answer 0-5", line, f"answers.{qid}")
-            )
+            message = "n/a is not allowed for this question; answer 0-5"
         elif answers.assessment.mode == "self" and (
             answer.claimed is not None or answer.verified is not None
         ):
-            problems.append(
-                Problem(path, "claimed/verified are for audit mode; use value", line, f"answers.{qid}")
-            )
+            message = "claimed/verified are for audit mode; use value"
+        else:
+            continue
+        problems.append(Problem(path, message, doc.line_of(("answers", qid)), f"answers.{qid}"))
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
