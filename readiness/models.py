@@ -15,6 +15,7 @@ QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
 DIMENSION_ID = r"^[a-z][a-z0-9_]*$"
 NA_SPELLINGS = frozenset({"n/a", "na", "N/A", "NA", "n.a.", "해당없음", "해당 없음"})
 NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})
+_DIGITS = frozenset(str(n) for n in range(MAX_VALUE + 1))
 
 
 class Model(BaseModel):
@@ -254,7 +255,10 @@ class Company(Model):
     employees: Annotated[int | None, Field(ge=0, le=10_000_000)] = None
     annual_revenue_krw: Annotated[int | None, Field(ge=0, le=10**16)] = None
     region: Annotated[str | None, Field(max_length=40)] = None
-    programmes: Annotated[list[Annotated[str, Field(max_length=80)]], Field(max_length=50)] = []
+    # default_factory, not `= []`: pydantic deep-copies a mutable default for every instance
+    programmes: Annotated[list[Annotated[str, Field(max_length=80)]], Field(max_length=50)] = Field(
+        default_factory=list
+    )
 
     _nulls = field_validator(
         "business_number", "sector", "employees", "annual_revenue_krw", "region", mode="before"
@@ -315,12 +319,16 @@ class Answer(Model):
     verified: AnswerValue | None = None
     na: bool = False
     note: Annotated[str | None, Field(max_length=4000)] = None
-    evidence: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=100)] = []
+    evidence: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=100)] = Field(
+        default_factory=list  # not `= []`: that is deep-copied for every answer (batch scoring)
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
         """Accept `3`, `n/a` and `{value: n/a}` as well as the full mapping."""
+        if data.__class__ is str and data in _DIGITS:
+            return {"value": data}  # the common case, fast (batch scoring validates 40 per file)
         if isinstance(data, bool):
             raise ValueError("answer must be a whole number 0-5 or n/a")
         if isinstance(data, (int, str)):

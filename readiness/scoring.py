@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -191,7 +192,10 @@ def check_gate(level: Level, gate: Gate, values: Values, dims: Mapping[str, floa
 def level_reached(q: Questionnaire, values: Values) -> int:
     """The rank of the highest rung whose points and gates, and those of every rung below, hold."""
     dims = dimension_scores(q, values)
-    points = to_points(overall_index(q, dims))
+    return _rank(q, to_points(overall_index(q, dims)), values, dims)
+
+
+def _rank(q: Questionnaire, points: int, values: Values, dims: Mapping[str, float | None]) -> int:
     reached = 0
     for level in q.levels[1:]:
         if points < level.min_points:
@@ -394,3 +398,48 @@ def _warnings(
                 )
             )
     return out
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a batch summary needs from a scorecard, without the receipts and the lift plan.
+
+    `score` spends 80% of its time planning the lift; a batch of thousands of files needs only
+    this. Every field equals the scorecard's (tests/test_batch.py checks them file by file).
+    """
+
+    points: int
+    level: Level
+    dimensions: dict[str, float | None]  # rounded like DimensionScore.score
+    answered: int
+    total: int
+    completeness: float
+    warnings: list[Warning]
+    blockers: list[GateCheck]  # the unmet gates up to the next level, as in NextLevel.blockers
+
+
+def headline(q: Questionnaire, answer_file: AnswerFile) -> Headline:
+    """The headline numbers of `score(q, answer_file, ...)`, computed without the extras."""
+    answers = answer_file.answers
+    values = values_of(q, answers)
+    dims = dimension_scores(q, values)
+    points = to_points(overall_index(q, dims))
+    rank = _rank(q, points, values, dims)
+    blockers = [
+        gate
+        for level in q.levels[1 : rank + 2]
+        for g in level.gates
+        if not (gate := check_gate(level, g, values, dims)).met
+    ]
+    questions = q.questions
+    answered = sum(1 for x in questions if x.id in answers and answers[x.id].answered)
+    return Headline(
+        points=points,
+        level=q.levels[rank],
+        dimensions={d: None if v is None else round(v, 3) for d, v in dims.items()},
+        answered=answered,
+        total=len(questions),
+        completeness=round(answered / len(questions), 4),
+        warnings=_warnings(q, answer_file, values, dims),
+        blockers=blockers,
+    )
