@@ -354,10 +354,9 @@ class Answer(Model):
     @property
     def effective(self) -> int | None:
         """The value that counts: verified, else value, else claimed; None if unanswered or n/a."""
-        for candidate in (self.verified, self.value, self.claimed):
-            if candidate is not None:
-                return candidate
-        return None
+        if self.verified is not None:
+            return self.verified
+        return self.value if self.value is not None else self.claimed
 
     @property
     def answered(self) -> bool:

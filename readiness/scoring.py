@@ -173,14 +173,35 @@ def to_points(index: float) -> int:
     return math.floor(index * POINTS_SCALE + 0.5 + 1e-9)
 
 
-def check(cond: Condition, values: Values, dims: Mapping[str, float | None]) -> ConditionCheck:
-    current = float(
-        (values.get(cond.question) or 0) if cond.question else (dims.get(cond.dimension or "") or 0.0)
+def _current(
+    question: str | None, dimension: str | None, values: Values, dims: Mapping[str, float | None]
+) -> float:
+    return float((values.get(question) or 0) if question else (dims.get(dimension or "") or 0.0))
+
+
+def _holds(cond: Condition, values: Values, dims: Mapping[str, float | None]) -> bool:
+    current = _current(cond.question, cond.dimension, values, dims)
+    return (cond.min is None or current >= cond.min - 1e-9) and (
+        cond.max is None or current <= cond.max + 1e-9
     )
-    ok = (cond.min is None or current >= cond.min - 1e-9) and (cond.max is None or current <= cond.max + 1e-9)
+
+
+def gate_met(gate: Gate, values: Values, dims: Mapping[str, float | None]) -> bool:
+    """`check_gate(...).met` without building the receipt (ranking calls this a lot)."""
+    if gate.any_of is None:  # one condition with a minimum (the model guarantees it)
+        return _current(gate.question, gate.dimension, values, dims) >= (gate.min or 0.0) - 1e-9
+    return any(_holds(c, values, dims) for c in gate.any_of)
+
+
+def check(cond: Condition, values: Values, dims: Mapping[str, float | None]) -> ConditionCheck:
+    current = _current(cond.question, cond.dimension, values, dims)
     required = cond.min if cond.min is not None else float(cond.max or 0)
     return ConditionCheck(
-        question=cond.question, dimension=cond.dimension, current=round(current, 3), required=required, met=ok
+        question=cond.question,
+        dimension=cond.dimension,
+        current=round(current, 3),
+        required=required,
+        met=_holds(cond, values, dims),
     )
 
 
@@ -200,7 +221,7 @@ def _rank(q: Questionnaire, points: int, values: Values, dims: Mapping[str, floa
     for level in q.levels[1:]:
         if points < level.min_points:
             break
-        if not all(check_gate(level, g, values, dims).met for g in level.gates):
+        if not all(gate_met(g, values, dims) for g in level.gates):
             break
         reached = level.rank
     return reached
@@ -217,7 +238,7 @@ def plan_lift(q: Questionnaire, values: Values, target: int) -> dict[str, int]:
     for level in q.levels[1 : target + 1]:
         for gate in level.gates:
             dims = dimension_scores(q, new)
-            if check_gate(level, gate, new, dims).met:
+            if gate_met(gate, new, dims):
                 continue
             options = [_raise_for(q, c, new) for c in gate.alternatives]
             best = min(options, key=lambda o: sum(o[k] - (new[k] or 0) for k in o))
@@ -375,8 +396,8 @@ def _warnings(
         involved = [c.question for c in [*rule.when, *rule.expect] if c.question]
         if any(qid not in answers or not answers[qid].answered or values[qid] is None for qid in involved):
             continue  # cannot judge a rule on unanswered or n/a questions
-        if all(check(c, values, dims).met for c in rule.when) and not all(
-            check(c, values, dims).met for c in rule.expect
+        if all(_holds(c, values, dims) for c in rule.when) and not all(
+            _holds(c, values, dims) for c in rule.expect
         ):
             out.append(Warning(kind="plausibility", id=rule.id, questions=involved, message=rule.message))
     if af.assessment.mode == "audit":
@@ -425,11 +446,10 @@ def headline(q: Questionnaire, answer_file: AnswerFile) -> Headline:
     dims = dimension_scores(q, values)
     points = to_points(overall_index(q, dims))
     rank = _rank(q, points, values, dims)
+    # every gate up to the reached rung holds, so the blockers are the next rung's unmet gates
+    upcoming = q.levels[rank + 1 : rank + 2]
     blockers = [
-        gate
-        for level in q.levels[1 : rank + 2]
-        for g in level.gates
-        if not (gate := check_gate(level, g, values, dims)).met
+        check_gate(lv, g, values, dims) for lv in upcoming for g in lv.gates if not gate_met(g, values, dims)
     ]
     questions = q.questions
     answered = sum(1 for x in questions if x.id in answers and answers[x.id].answered)
