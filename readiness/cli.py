@@ -227,6 +227,55 @@ def demo(
     terminal.out().print(terminal.scorecard(card, q, lang.value))
 
 
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+@handle_errors
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Folders (searched for *.yaml, *.yml), files or globs.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path(
+        "readiness-batch"
+    ),
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    reports: Annotated[
+        ReportFormat | None, typer.Option(help="Also write one report per valid file, in OUTDIR/reports.")
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            help="Language of level names and the dashboard (ko), and of reports (default: each file's)."
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Count a file with any warning, or a repeated business number, as invalid.")
+    ] = False,
+    questionnaire: QuestionnaireOption = None,
+) -> None:
+    """Score a folder of answer files: summary.csv/.xlsx/.json, errors.csv, dashboard.html, peers.json.
+
+    Exit 0 when every file scored, 4 when some files are invalid, 2 for usage errors.
+    """
+    from readiness import batch as batch_module
+    from readiness import terminal
+
+    loaded = _questionnaire(questionnaire)
+    options = batch_module.Options(
+        lang=lang.value if lang else "ko",
+        report_format=reports.value if reports else None,
+        report_lang=lang.value if lang else None,
+        questionnaire=str(loaded.path) if loaded else None,
+    )
+    with terminal.BatchProgress() as progress:
+        result = batch_module.run(paths, output, options, jobs=jobs, strict=strict, progress=progress)
+    terminal.print_batch(result)
+    raise typer.Exit(result.exit_code)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
