@@ -63,6 +63,8 @@ class QuestionReceipt(Result):
     weight: float
     claimed: int | None = None
     verified: int | None = None
+    note: str | None = None
+    evidence: list[str] = []
 
 
 class DimensionScore(Result):
@@ -346,6 +348,8 @@ def _receipt(qid: str, weight: float, answer: Answer | None, value: int | None) 
         weight=weight,
         claimed=answer.claimed if answer else None,
         verified=answer.verified if answer else None,
+        note=answer.note if answer else None,
+        evidence=list(answer.evidence) if answer else [],
     )
 
 
