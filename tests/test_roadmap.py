@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_one_phase_per_level_up_to_the_target(mini):
     phases = plan(q, start, 3, load_action_file(ACTIONS.resolve()))
     assert [p.level.rank for p in phases] == [1, 2, 3]
     assert level_reached(q, apply(start, phases)) == 3
-    for before, after in zip(phases, phases[1:], strict=False):
+    for before, after in itertools.pairwise(phases):
         assert after.points_before >= before.points_after
 
 
