@@ -25,10 +25,10 @@ def score_answers(answers: AnswerFile, loaded: LoadedQuestionnaire | None = None
     return score(loaded.questionnaire, answers, loaded.sha256)
 
 
-def validate_file(path: Path | str) -> list[Problem]:
+def validate_file(path: Path | str, questionnaire: LoadedQuestionnaire | None = None) -> list[Problem]:
     """Every problem in one answer file (empty when it is valid)."""
     try:
-        load_answers(Path(path))
+        load_answers(Path(path), questionnaire)
     except InputError as exc:
         return list(exc.problems)
     return []

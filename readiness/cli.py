@@ -39,6 +39,26 @@ class ScoreFormat(StrEnum):
     json = "json"
 
 
+QuestionnaireOption = Annotated[
+    str | None,
+    typer.Option(
+        "--questionnaire",
+        "-q",
+        help="Questionnaire id (id@version) or YAML file to use instead of the one the file names.",
+    ),
+]
+
+
+def _questionnaire(spec: str | None) -> Any:
+    """The questionnaire named by `--questionnaire` (id, id@version or a file), or None."""
+    if spec is None:
+        return None
+    from readiness.loading import find_questionnaire
+
+    qid, _, version = spec.partition("@")
+    return find_questionnaire(qid, version or None)
+
+
 def handle_errors(func: F) -> F:
     """Turn a ReadinessError into `error: ...` lines on stderr and its exit code; Ctrl-C into 130."""
 
@@ -87,28 +107,34 @@ def score(
     lang: Annotated[
         Lang | None, typer.Option(help="Language of the text output (default: the file's).")
     ] = None,
+    questionnaire: QuestionnaireOption = None,
 ) -> None:
     """Score one answer file: level, points out of 1000, dimensions, what blocks the next level."""
     from readiness import api, terminal
     from readiness.loading import find_questionnaire
 
-    card = api.score_file(file)
+    loaded = _questionnaire(questionnaire)
+    card = api.score_file(file, loaded)
     if format is ScoreFormat.json:
         sys.stdout.write(api.scorecard_json(card))
         return
-    q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
+    q = (loaded or find_questionnaire(card.questionnaire.id, card.questionnaire.version)).questionnaire
     terminal.out().print(terminal.scorecard(card, q, (lang.value if lang else card.assessment.language)))
 
 
 @app.command()
 @handle_errors
-def validate(files: Annotated[list[Path], typer.Argument(help="Answer files to check.")]) -> None:
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Answer files to check.")],
+    questionnaire: QuestionnaireOption = None,
+) -> None:
     """Check answer files without scoring them; print every problem, exit 3 if any file is invalid."""
     from readiness import api, terminal
 
+    loaded = _questionnaire(questionnaire)
     bad = 0
     for file in files:
-        problems = api.validate_file(file)
+        problems = api.validate_file(file, loaded)
         if problems:
             bad += 1
             terminal.print_problems(problems)

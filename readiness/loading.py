@@ -208,8 +208,16 @@ def resolve_questionnaire(answers: AnswerFile, doc: safeyaml.Document, path: str
 def load_answers(
     path: Path, questionnaire: LoadedQuestionnaire | None = None
 ) -> tuple[AnswerFile, LoadedQuestionnaire]:
-    """Read an answer file and check it against its questionnaire (the one it names by default)."""
+    """Read an answer file and check it against its questionnaire.
+
+    By default that is the bundled one the file names; a given `questionnaire` must have the same
+    id but may be another version (re-scoring an older file against a newer questionnaire).
+    """
     answers, doc = read_answers(path)
+    if questionnaire is not None and questionnaire.questionnaire.id != answers.questionnaire.id:
+        line = doc.line_of(("questionnaire", "id"))
+        message = f"this file is for questionnaire {answers.questionnaire.id!r}, not {questionnaire.questionnaire.id!r}"
+        raise AnswersError([Problem(str(path), message, line, "questionnaire.id")])
     loaded = questionnaire or resolve_questionnaire(answers, doc, str(path))
     check_answers(answers, loaded.questionnaire, doc, str(path))
     return answers, loaded

@@ -367,7 +367,12 @@ class AnswerFile(Model):
     @field_validator("answers", mode="before")
     @classmethod
     def _empty_answers(cls, value: Any) -> Any:
-        return {} if _nullable(value) is None else value
+        """Blank lines (`quality.spc:` with nothing after it) are unanswered: drop them."""
+        if _nullable(value) is None:
+            return {}
+        if isinstance(value, dict):
+            return {k: v for k, v in value.items() if _nullable(v) is not None}
+        return value
 
     @field_validator("assessment", mode="before")
     @classmethod

@@ -26,7 +26,7 @@ def _console(stderr: bool) -> Console:
         no_color=not colour,
         highlight=False,
         emoji=False,
-        soft_wrap=False,
+        soft_wrap=stderr,  # one problem per line, whatever the width
         width=None if stream.isatty() else 100,
     )
 
@@ -42,7 +42,7 @@ def err() -> Console:
 def print_problems(problems: list[Problem], console: Console | None = None) -> None:
     console = console or err()
     for problem in problems:
-        console.print(RichText("error: ", style="bold red") + RichText(str(problem)))
+        console.print(RichText("error: ", style="bold red") + RichText(str(problem)), soft_wrap=True)
 
 
 def bar(score: float | None, width: int = 10) -> str:
