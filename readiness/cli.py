@@ -244,7 +244,12 @@ def assess(
         Mode | None, typer.Option(help="self: one value per question; audit: claimed and verified.")
     ] = None,
     questionnaire: Annotated[
-        str | None, typer.Option(help="Questionnaire id or file (default: kr-smart-factory).")
+        str | None,
+        typer.Option(
+            "--questionnaire",
+            "-q",
+            help="Questionnaire id (id@version) or YAML file (default: kr-smart-factory).",
+        ),
     ] = None,
     resume: Annotated[
         Path | None, typer.Option(help="Continue this answer file at its first unanswered question.")
@@ -260,7 +265,12 @@ def assess(
     from readiness import prompts
 
     session = prompts.open_session(
-        output, resume, force, questionnaire, mode.value if mode else None, lang.value if lang else None
+        output,
+        resume,
+        force,
+        _questionnaire(questionnaire),
+        mode.value if mode else None,
+        lang.value if lang else None,
     )
     raise typer.Exit(prompts.run(session))
 

@@ -176,11 +176,17 @@ def _with(af: AnswerFile, qid: str, **changes: object) -> AnswerFile:
         data.update(value=None, claimed=None, verified=None)
     elif any(changes.get(k) is not None for k in ("value", "claimed", "verified")):
         data["na"] = False
-    if data.get("value") is not None and ("claimed" in changes or "verified" in changes):
-        # a hand-written audit file may hold a bare `value`: it was the company's claim
-        data["claimed"] = data["claimed"] if data.get("claimed") is not None else data["value"]
-        data["value"] = None
     return af.model_copy(update={"answers": {**af.answers, qid: Answer.model_validate(data)}})
+
+
+def _as_claims(af: AnswerFile) -> AnswerFile:
+    """Audit mode: a bare `value` (e.g. written by hand) is read as the company's claim."""
+    claims = {
+        qid: a.model_copy(update={"value": None, "claimed": a.value})
+        for qid, a in af.answers.items()
+        if a.value is not None
+    }
+    return af.model_copy(update={"answers": {**af.answers, **claims}}) if claims else af
 
 
 def run_interview(
@@ -193,11 +199,20 @@ def run_interview(
     current answer, if there is one. `save` is called after every change.
     """
     places = _places(q)
-    steps = STEPS[answers.assessment.mode]
-    af = answers
+    mode = answers.assessment.mode
+    steps = STEPS[mode]
+    af = _as_claims(answers) if mode == "audit" else answers
     i = first_unanswered(q, af) if start is None else start
     if i is None:
         return Outcome(af, "finished")
+    reached = i  # up to here, going forward revisits every question; past it, only undone ones
+
+    def after(i: int) -> int:
+        j = i + 1
+        while j > reached and j < len(places) and is_done(af.answers.get(places[j][1].id), mode):
+            j += 1
+        return j
+
     s = 0
     notice: Notice | None = None
     while i < len(places):
@@ -230,21 +245,22 @@ def run_interview(
             else:
                 notice = "at_start"
         elif action is Key.SKIP:
-            i, s = i + 1, 0
+            i, s = after(i), 0
         elif action is Key.NA:
             if question.na_allowed:
                 af = _with(af, question.id, na=True)
                 save(af)
-                i, s = i + 1, 0
+                i, s = after(i), 0
             else:
                 notice = "na_refused"
         elif action is Key.HELP:
             notice = "help" if question.help is not None else "no_help"
         elif action is Key.NOTE:
+            before = af
             af, ended = _note(af, question, ask, save)
             if ended:
                 return Outcome(af, "eof")
-            notice = "note_saved"
+            notice = "note_saved" if af != before else None
         if advance:
             answer = af.answers[question.id]
             if step == "verified" and (answer.verified or 0) >= EVIDENCE_FROM:
@@ -252,9 +268,10 @@ def run_interview(
                 if ended:
                     return Outcome(af, "eof")
             if answer.na or s + 1 == len(steps):
-                i, s = i + 1, 0
+                i, s = after(i), 0
             else:
                 s += 1
+        reached = max(reached, i)
     return Outcome(af, "finished")
 
 

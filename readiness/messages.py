@@ -37,13 +37,13 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "end.eof": {"ko": "입력이 끝났습니다.", "en": "Input ended."},
     "end.interrupted": {"ko": "중단했습니다 (Ctrl-C).", "en": "Interrupted (Ctrl-C)."},
     "end.resume": {
-        "ko": "이어서 하려면: readiness assess --resume {path}",
-        "en": "To continue: readiness assess --resume {path}",
+        "ko": "이어서 하려면: readiness assess {command}",
+        "en": "To continue: readiness assess {command}",
     },
     "end.done": {"ko": "모든 문항을 마쳤습니다.", "en": "All questions done."},
     "end.unanswered": {
-        "ko": "건너뛴 문항 {n}개는 0점으로 계산했습니다. 나중에 답하려면: readiness assess --resume {path}",
-        "en": "{n} skipped question(s) scored 0. To answer them later: readiness assess --resume {path}",
+        "ko": "건너뛴 문항 {n}개는 0점으로 계산했습니다. 나중에 답하려면: readiness assess {command}",
+        "en": "{n} skipped question(s) scored 0. To answer them later: readiness assess {command}",
     },
     "end.report": {
         "ko": "보고서 작성: readiness report {path}",

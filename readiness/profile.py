@@ -130,14 +130,14 @@ def parse_count(text: str) -> int:
 
 
 _UNITS = {"조": 10**12, "억": 10**8, "만": 10**4, "": 1}
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|)\s*")
 
 
 def parse_krw(text: str) -> int:
     """`12000000000`, `12,000,000,000`, `120억`, `120억원`, `3억 5000만` → won."""
-    rest = text.replace(",", "").replace(" ", "").removesuffix("원")
+    rest = text.replace(",", "").strip().removesuffix("원").strip()
     parts = _AMOUNT.findall(rest)
-    if not rest or "".join(n + u for n, u in parts) != rest:
+    if not rest or not re.fullmatch(f"(?:{_AMOUNT.pattern})+", rest):
         raise BadValue("revenue")
     units = [u for _, u in parts]
     if "" in units[:-1] or len(set(units)) != len(units):  # a bare number only last, no repeats

@@ -30,7 +30,7 @@ from readiness.interview import (
     first_unanswered,
     run_interview,
 )
-from readiness.loading import LoadedQuestionnaire, find_questionnaire, load_answers
+from readiness.loading import LoadedQuestionnaire, find_questionnaire, load_answers, questionnaire_dir
 from readiness.messages import msg
 from readiness.models import AnswerFile, Lang
 from readiness.profile import Choice, FieldPrompt, run_profile
@@ -211,12 +211,20 @@ class Session:
     mode: str
     answers: AnswerFile | None  # None: a new file, starting with the profile
 
+    @property
+    def resume_command(self) -> str:
+        """The command that continues this file (naming the questionnaire if it is not bundled)."""
+        command = f"--resume {shlex.quote(str(self.path))}"
+        if self.loaded.path.parent != questionnaire_dir().resolve():
+            command += f" -q {shlex.quote(str(self.loaded.path))}"
+        return command
+
 
 def open_session(
     output: Path | None,
     resume: Path | None,
     force: bool,
-    questionnaire: str | None,
+    questionnaire: LoadedQuestionnaire | None,
     mode: str | None,
     lang: Lang | None,
 ) -> Session:
@@ -228,12 +236,11 @@ def open_session(
     if not path.parent.is_dir():
         raise UsageError(msg("error.no_dir", say, path=path.parent))
     if resume is None:
-        loaded = find_questionnaire(questionnaire or DEFAULT_QUESTIONNAIRE)
+        loaded = questionnaire or find_questionnaire(DEFAULT_QUESTIONNAIRE)
         return Session(path, loaded, lang or "ko", mode or "self", None)
     if not resume.is_file():
         raise UsageError(msg("error.no_file", say, path=resume))
-    given = find_questionnaire(questionnaire) if questionnaire else None
-    answers, loaded = load_answers(resume, given)
+    answers, loaded = load_answers(resume, questionnaire)
     ref = answers.questionnaire
     if (ref.id, ref.version) != (loaded.questionnaire.id, loaded.questionnaire.version):
         q = loaded.questionnaire
@@ -277,7 +284,7 @@ def run(session: Session, console: Console | None = None) -> int:
             say("end.nothing")
             return
         say("end.saved", "bold", path=path, answered=answered_count(q, af), total=len(q.questions))
-        say("end.resume", path=shlex.quote(str(path)))
+        say("end.resume", command=session.resume_command)
 
     console.print(f"[bold]{escape(q.title(lang))}[/] ({escape(q.id)} {escape(q.version)})")
     console.print(escape(q.disclaimer(lang)), style="dim")
@@ -330,5 +337,6 @@ def summary(console: Console, session: Session, af: AnswerFile) -> None:
         escape(msg("end.saved", lang, path=path, answered=card.answered, total=card.total)), style="bold"
     )
     if card.answered < card.total:
-        console.print(escape(msg("end.unanswered", lang, n=card.total - card.answered, path=quoted)))
+        unanswered = card.total - card.answered
+        console.print(escape(msg("end.unanswered", lang, n=unanswered, command=session.resume_command)))
     console.print(escape(msg("end.report", lang, path=quoted)))
