@@ -6,6 +6,7 @@ Questionnaire text is always passed through `escape()`, so `[x]` prints as `[x]`
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 import sys
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from readiness.interview import (
     EndOfInput,
     Key,
     QuestionPrompt,
+    Save,
     TextPrompt,
     answered_count,
     first_unanswered,
@@ -38,16 +40,22 @@ from readiness.profile import Choice, FieldPrompt, run_profile
 DEFAULT_FILE = Path("readiness-answers.yaml")
 DEFAULT_QUESTIONNAIRE = "kr-smart-factory"
 ARROW = " › "
+CONFIRMATIONS = {"note_saved"}
+COMMAND_LINES = {"end.resume", "end.report", "end.unanswered"}
+_INVISIBLE = re.compile(r"\x1b\[[0-9;]*m")  # colour codes, marked for readline as taking no columns
 
 
 class TerminalAsker:
     """Shows each prompt on a stderr console, reads one line, and turns it into an action."""
 
-    def __init__(self, console: Console, lang: Lang, mode: str, *, echo: bool = False) -> None:
+    def __init__(
+        self, console: Console, lang: Lang, mode: str, *, echo: bool = False, line_editing: bool = False
+    ) -> None:
         self.console = console
         self.lang = lang
         self.mode = mode
         self.echo = echo  # scripted input is not echoed by a terminal, so print it
+        self.line_editing = line_editing
         self._dimension: str | None = None
         self._shown: tuple[str, str] | None = None  # (question id or field key, what was rendered)
 
@@ -59,7 +67,7 @@ class TerminalAsker:
         else:
             line = self._text(prompt)
         try:
-            text = self.console.input(line)
+            text = self._read(line)
         except EOFError:
             self.console.print()
             return EndOfInput()
@@ -67,12 +75,24 @@ class TerminalAsker:
             self.console.print(text, markup=False, highlight=False)
         return prompt.parse(text)
 
+    def _read(self, markup: str) -> str:
+        if not self.line_editing:
+            return self.console.input(markup)
+        # readline must draw the prompt itself: with a prompt printed beforehand it thinks the line
+        # starts at column 0, so an empty reply echoes no newline and history recall overwrites the
+        # prompt. input() gives it to readline only via stdout, which is then the same terminal.
+        with self.console.capture() as captured:
+            self.console.print(markup, end="")
+        return input(_INVISIBLE.sub("\x01\\g<0>\x02", captured.get()))
+
     def t(self, key: str, **params: Any) -> str:
         """A catalogue message, escaped for rich markup."""
         return escape(msg(key, self.lang, **params))
 
     def _notice(self, notice: str | None, **params: Any) -> None:
-        if notice:
+        if notice in CONFIRMATIONS:
+            self.console.print(f"[green]✓ {self.t('notice.' + notice, **params)}[/]")
+        elif notice:
             self.console.print(f"[yellow]! {self.t('notice.' + notice, **params)}[/]")
 
     def _legend(self, keys: tuple[Key, ...]) -> None:
@@ -259,14 +279,22 @@ def open_session(
     return Session(path, loaded, lang or answers.assessment.language, file_mode, answers)
 
 
+def say(console: Console, lang: Lang, key: str, style: str = "", **params: Any) -> None:
+    """Print a catalogue message; commands get no inserted line breaks, so a terminal copies them whole."""
+    console.print(escape(msg(key, lang, **params)), style=style, soft_wrap=key in COMMAND_LINES)
+
+
 def run(session: Session, console: Console | None = None) -> int:
     """Walk the profile and the questions, saving after every answer; returns the exit code."""
-    console = console or terminal.err()
+    if console is None:
+        console = terminal.err()
+        console.soft_wrap = False  # word-wrap the interview at the terminal width (errors stay one line)
     q, path, lang = session.loaded.questionnaire, session.path, session.lang
     scripted = not sys.stdin.isatty()
-    if not scripted:
-        import readline  # noqa: F401  (line editing for input(), incl. wide Korean characters)
-    asker = TerminalAsker(console, lang, session.mode, echo=scripted)
+    line_editing = not scripted and sys.stdout.isatty()  # when input() uses readline
+    if line_editing:
+        import readline  # noqa: F401  (editing that knows Korean characters take two columns)
+    asker = TerminalAsker(console, lang, session.mode, echo=scripted, line_editing=line_editing)
     last: list[AnswerFile | None] = [session.answers]
 
     def save(af: AnswerFile) -> None:
@@ -276,50 +304,59 @@ def run(session: Session, console: Console | None = None) -> int:
             raise SaveError(msg("error.save", lang, path=path, reason=exc.strerror or exc)) from None
         last[0] = af
 
-    def say(key: str, style: str = "", **params: Any) -> None:
-        console.print(escape(msg(key, lang, **params)), style=style)
-
-    def stopped(af: AnswerFile | None) -> None:
-        if af is None:
-            say("end.nothing")
-            return
-        say("end.saved", "bold", path=path, answered=answered_count(q, af), total=len(q.questions))
-        say("end.resume", command=session.resume_command)
-
     console.print(f"[bold]{escape(q.title(lang))}[/] ({escape(q.id)} {escape(q.version)})")
     console.print(escape(q.disclaimer(lang)), style="dim")
-    say("intro.mode", mode=msg(f"mode.{session.mode}", lang))
-    say("intro.saving", path=path)
+    say(console, lang, "intro.mode", mode=msg(f"mode.{session.mode}", lang))
+    say(console, lang, "intro.saving", path=path)
     if scripted:
-        say("intro.scripted", "dim")
+        say(console, lang, "intro.scripted", "dim")
+    console.print()
     try:
-        af = session.answers
-        if af is None:
-            profile = run_profile(q, asker, save, mode=session.mode, lang=lang, today=dt.date.today())
-            af = profile.answers
-            if af is None or profile.status != "finished":
-                say("end.eof" if profile.status == "eof" else "end.quit")
-                stopped(af)
-                return EXIT_ABORTED if profile.status == "eof" else EXIT_OK
-        else:
-            save(af)  # with -o, the copy exists from the start
-            start = first_unanswered(q, af)
-            if start is None:
-                say("intro.complete")
-            else:
-                say("intro.resume", path=path, n=start + 1, total=len(q.questions))
-        outcome = run_interview(q, af, asker, save)
+        status, af = _walk(session, asker, save, console)
     except KeyboardInterrupt:
         console.print()
-        say("end.interrupted")
-        stopped(last[0])
+        say(console, lang, "end.interrupted")
+        _stopped(console, session, last[0])
         return EXIT_INTERRUPTED
-    if outcome.status != "finished":
-        say("end.eof" if outcome.status == "eof" else "end.quit")
-        stopped(outcome.answers)
-        return EXIT_ABORTED if outcome.status == "eof" else EXIT_OK
-    summary(console, session, outcome.answers)
-    return EXIT_OK
+    if status == "finished" and af is not None:
+        summary(console, session, af)
+        return EXIT_OK
+    say(console, lang, "end.eof" if status == "eof" else "end.quit")
+    _stopped(console, session, af)
+    return EXIT_ABORTED if status == "eof" else EXIT_OK
+
+
+def _walk(
+    session: Session, asker: TerminalAsker, save: Save, console: Console
+) -> tuple[str, AnswerFile | None]:
+    """The profile (for a new file) and then the questions; how it ended and the answers saved."""
+    q, lang = session.loaded.questionnaire, session.lang
+    af = session.answers
+    if af is None:
+        profile = run_profile(q, asker, save, mode=session.mode, lang=lang, today=dt.date.today())
+        if profile.status != "finished" or profile.answers is None:
+            return profile.status, profile.answers
+        af = profile.answers
+    else:
+        save(af)  # with -o, the copy exists from the start
+        start = first_unanswered(q, af)
+        if start is None:
+            say(console, lang, "intro.complete")
+        else:
+            say(console, lang, "intro.resume", path=session.path, n=start + 1, total=len(q.questions))
+    outcome = run_interview(q, af, asker, save)
+    return outcome.status, outcome.answers
+
+
+def _stopped(console: Console, session: Session, af: AnswerFile | None) -> None:
+    """Where the answers are and how to go on, after a stop before the end."""
+    q, lang = session.loaded.questionnaire, session.lang
+    if af is None:
+        say(console, lang, "end.nothing")
+        return
+    total = len(q.questions)
+    say(console, lang, "end.saved", "bold", path=session.path, answered=answered_count(q, af), total=total)
+    say(console, lang, "end.resume", command=session.resume_command)
 
 
 def summary(console: Console, session: Session, af: AnswerFile) -> None:
@@ -332,11 +369,8 @@ def summary(console: Console, session: Session, af: AnswerFile) -> None:
     console.rule(escape(msg("end.done", lang)))
     console.print(terminal.scorecard(card, q, lang))
     console.print()
-    quoted = shlex.quote(str(path))
-    console.print(
-        escape(msg("end.saved", lang, path=path, answered=card.answered, total=card.total)), style="bold"
-    )
+    say(console, lang, "end.saved", "bold", path=path, answered=card.answered, total=card.total)
     if card.answered < card.total:
         unanswered = card.total - card.answered
-        console.print(escape(msg("end.unanswered", lang, n=unanswered, command=session.resume_command)))
-    console.print(escape(msg("end.report", lang, path=quoted)))
+        say(console, lang, "end.unanswered", n=unanswered, command=session.resume_command)
+    say(console, lang, "end.report", path=shlex.quote(str(path)))
