@@ -11,7 +11,6 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from readiness import __version__
 from readiness.errors import EXIT_INTERRUPTED, EXIT_INVALID, ReadinessError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,7 +83,9 @@ def handle_errors(func: F) -> F:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"readiness {__version__}")
+        import readiness
+
+        typer.echo(f"readiness {readiness.__version__}")
         raise typer.Exit()
 
 
