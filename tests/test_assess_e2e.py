@@ -13,6 +13,8 @@ import pexpect
 import pytest
 from rich.cells import cell_len
 
+from readiness.loading import find_questionnaire, load_answers
+
 from .conftest import DATA
 
 READINESS = str(Path(sys.executable).parent / "readiness")
@@ -36,42 +38,56 @@ def reply(child: pexpect.spawn, text: str, after: str | None = None) -> None:
     child.sendline(text)
 
 
+def bundled_replies() -> list[str]:
+    """A reply for every question of the bundled questionnaire: a mix of values, n/a where allowed."""
+    q = find_questionnaire("kr-smart-factory").questionnaire
+    return ["n" if x.na_allowed else str((i * 7) % 6) for i, x in enumerate(q.questions)]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([READINESS, *args], capture_output=True, text=True)
+
+
 @pytest.mark.slow
 def test_answer_interrupt_resume_finish_and_score_agree(tmp_path):
-    path = tmp_path / "mine.yaml"
-    child = spawn("assess", "-o", str(path), "-q", MINI, cwd=tmp_path)
+    """Issue 3's "done means": assess -o mine.yaml, a few answers, Ctrl-C, resume, finish, score."""
+    replies = bundled_replies()
+    total = len(replies)
+    child = spawn("assess", "-o", "mine.yaml", cwd=tmp_path)
     reply(child, "한빛부품", after="회사명")
     for field in ["123-45-67890", "8", "48", "120억", "경기"]:
         reply(child, field)
-    reply(child, "3", after="문항 1/6")
-    reply(child, "x", after="문항 2/6")  # refused with a hint, not a crash
-    reply(child, "4", after="알 수 없는 입력입니다")
-    child.expect_exact("문항 3/6")
+    reply(child, replies[0], after=f"문항 1/{total}")
+    reply(child, "x", after=f"문항 2/{total}")  # refused with a hint, not a crash
+    reply(child, replies[1], after="알 수 없는 입력입니다")
+    reply(child, replies[2], after=f"문항 3/{total}")
+    child.expect_exact(f"문항 4/{total}")
     child.expect_exact(ARROW)
     child.sendintr()
     child.expect_exact("중단했습니다")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert "make.trace: 4" in path.read_text(encoding="utf-8")
+    path = tmp_path / "mine.yaml"
+    assert run("validate", str(path)).returncode == 0
+    assert len(load_answers(path)[0].answers) == 3
 
-    child = spawn("assess", "--resume", str(path), "-q", MINI, cwd=tmp_path)
-    reply(child, "n", after="문항 3/6")
-    for value in ["2", "5", "1"]:
+    child = spawn("assess", "--resume", "mine.yaml", cwd=tmp_path)
+    reply(child, replies[3], after=f"문항 4/{total}")
+    for value in replies[4:]:
         reply(child, value)
     child.expect(r"수준: (?:\x1b\[[0-9;]*m)*(L\d+) ")  # the level may be styled
     shown = child.match.group(1)
+    child.expect(r"점수: (\d+) / 1000")
+    points = int(child.match.group(1))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
 
-    scored = subprocess.run(
-        [READINESS, "score", str(path), "-q", MINI, "-f", "json"], capture_output=True, text=True, check=True
-    )
-    card = json.loads(scored.stdout)
-    assert f"L{card['level']['rank']}" == shown
-    assert (card["answered"], card["total"]) == (6, 6)
-    checked = subprocess.run([READINESS, "validate", str(path), "-q", MINI], capture_output=True, text=True)
+    card = json.loads(run("score", str(path), "-f", "json").stdout)
+    assert (f"L{card['level']['rank']}", card["points"]) == (shown, points)
+    assert (card["answered"], card["total"]) == (total, total)
+    checked = run("validate", str(path))
     assert checked.returncode == 0, checked.stderr
 
 
