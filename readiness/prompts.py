@@ -230,6 +230,7 @@ class Session:
     lang: Lang
     mode: str
     answers: AnswerFile | None  # None: a new file, starting with the profile
+    source: Path | None = None  # the file being resumed
 
     @property
     def resume_command(self) -> str:
@@ -276,7 +277,7 @@ def open_session(
     file_mode = answers.assessment.mode
     if mode is not None and mode != file_mode:
         raise UsageError(msg("error.mode", say, path=resume, file_mode=file_mode, mode=mode))
-    return Session(path, loaded, lang or answers.assessment.language, file_mode, answers)
+    return Session(path, loaded, lang or answers.assessment.language, file_mode, answers, resume)
 
 
 def say(console: Console, lang: Lang, key: str, style: str = "", **params: Any) -> None:
@@ -338,7 +339,8 @@ def _walk(
             return profile.status, profile.answers
         af = profile.answers
     else:
-        save(af)  # with -o, the copy exists from the start
+        if session.path != session.source:
+            save(af)  # resumed into another file (-o): the copy exists from the start
         start = first_unanswered(q, af)
         if start is None:
             say(console, lang, "intro.complete")

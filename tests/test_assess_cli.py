@@ -150,6 +150,27 @@ def test_resume_skips_the_profile_and_continues_at_the_first_unanswered_question
     assert load_answers(path, mini)[0].company.name == "한빛부품 [x]"
 
 
+def test_resume_into_another_file_copies_it_at_once_and_leaves_the_original(tmp_path, mini):
+    assess(tmp_path, [*PROFILE, "3", "q"])
+    original = (tmp_path / "mine.yaml").read_text(encoding="utf-8")
+    copy = tmp_path / "copy.yaml"
+    args = ["assess", "--resume", str(tmp_path / "mine.yaml"), "-o", str(copy), "-q", MINI]
+    result = runner.invoke(app, [*args, "--lang", "en"], input="4\nq\n")
+    assert result.exit_code == 0, result.output
+    assert answered(copy, mini) == {"make.results": 3, "make.trace": 4}
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == original
+    assert f"--resume {copy}" in result.stderr
+
+
+def test_resume_that_changes_nothing_leaves_the_file_as_it_was(tmp_path):
+    assess(tmp_path, [*PROFILE, "3", "q"])
+    path = tmp_path / "mine.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# my own comment\n", encoding="utf-8")
+    result = runner.invoke(app, ["assess", "--resume", str(path), "-q", MINI], input="q\n")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").endswith("# my own comment\n")
+
+
 def test_resume_of_a_missing_file_is_refused(tmp_path):
     result = runner.invoke(app, ["assess", "--resume", str(tmp_path / "nope.yaml"), "-q", MINI])
     assert result.exit_code == EXIT_USAGE
