@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import Field, field_validator, model_validator
 
-from readiness.models import MAX_VALUE, QUESTION_ID, Company, Model, Text
+from readiness.models import MAX_VALUE, QUESTION_ID, Company, Model, Text, unique
 
 ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Rank = Annotated[int, Field(ge=0, le=10)]
@@ -55,14 +55,6 @@ _PROVINCES: dict[str, tuple[str, ...]] = {
 _PROVINCE_ALIASES = {
     alias.casefold(): short for short, names in _PROVINCES.items() for alias in (short, *names)
 }
-
-
-def _unique(what: str, values: Iterable[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"duplicate {what} {value!r}")
-        seen.add(value)
 
 
 def _ordered(what: str, low: int | None, high: int | None) -> None:
@@ -138,7 +130,7 @@ class ProgrammeCatalogue(Model):
     @model_validator(mode="after")
     def _consistent(self) -> ProgrammeCatalogue:
         ids = [p.id for p in self.programmes]
-        _unique("programme id", ids)
+        unique("programme id", ids)
         for p in self.programmes:
             for ref in [*p.eligibility.requires_programmes, *p.eligibility.excludes_programmes]:
                 if ref not in ids:
@@ -189,8 +181,8 @@ class Action(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Action:
         _ordered("level", self.min_level, self.max_level)
-        _unique("lifted question", [lift.question for lift in self.lifts])
-        _unique("programme", self.programmes)
+        unique("lifted question", [lift.question for lift in self.lifts])
+        unique("programme", self.programmes)
         return self
 
 
@@ -202,7 +194,7 @@ class ActionCatalogue(Model):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> ActionCatalogue:
-        _unique("action id", [a.id for a in self.actions])
+        unique("action id", [a.id for a in self.actions])
         return self
 
 

@@ -228,6 +228,54 @@ def demo(
     terminal.out().print(terminal.scorecard(card, q, lang.value))
 
 
+class Mode(StrEnum):
+    self = "self"
+    audit = "audit"
+
+
+@app.command()
+@handle_errors
+def assess(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Answer file to write (default: readiness-answers.yaml)."),
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Language (default: ko, or the resumed file's).")] = None,
+    mode: Annotated[
+        Mode | None, typer.Option(help="self: one value per question; audit: claimed and verified.")
+    ] = None,
+    questionnaire: Annotated[
+        str | None,
+        typer.Option(
+            "--questionnaire",
+            "-q",
+            help="Questionnaire id (id@version) or YAML file (default: kr-smart-factory).",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None, typer.Option(help="Continue this answer file at its first unanswered question.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Start over even if the output file exists.")] = False,
+) -> None:
+    """Answer the questionnaire in the terminal; the file is saved after every answer.
+
+    Keys at each question: 0-5 answer, b back, s skip, n not applicable, ? help, m note, q save
+    and quit. Ctrl-C keeps everything answered. Standard input that is not a terminal is read as
+    one reply per line; at its end the answers are saved and the exit code is 1.
+    """
+    from readiness import prompts
+
+    session = prompts.open_session(
+        output,
+        resume,
+        force,
+        _questionnaire(questionnaire),
+        mode.value if mode else None,
+        lang.value if lang else None,
+    )
+    raise typer.Exit(prompts.run(session))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -79,3 +79,25 @@ def test_template_is_a_valid_answer_file_once_the_name_is_filled_in(write, lang)
     )
     assert api.validate_file(filled) == []
     assert api.score_file(filled).answered == 1
+
+
+EXAMPLES = {
+    "paper-shop.yaml": "not-yet-smart",
+    "demo.yaml": "basic",
+    "basic-plastics.yaml": "basic",
+    "intermediate1-electronics.yaml": "intermediate-1",
+    "intermediate2-machinery.yaml": "intermediate-2",
+    "advanced-autoparts.yaml": "advanced",
+    "ai-factory.yaml": "ai-factory",
+}
+
+
+def test_examples_spread_across_the_whole_ladder():
+    from readiness.resources import bundled
+
+    found = sorted(p.name for p in bundled("examples").glob("*.yaml"))
+    assert found == sorted(EXAMPLES)
+    levels = {name: api.score_file(bundled("examples") / name).level.id for name in found}
+    assert levels == EXAMPLES
+    modes = {api.score_file(bundled("examples") / name).assessment.mode for name in found}
+    assert modes == {"self", "audit"}
