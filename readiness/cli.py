@@ -216,8 +216,13 @@ def questionnaire_show(
 @handle_errors
 def demo(
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.ko,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the example's HTML report.")
+    ] = Path("readiness-demo.html"),
 ) -> None:
-    """Score the bundled example factory so you can see the whole tool in one command."""
+    """Score the bundled example factory and write its HTML report, to see the whole tool at once."""
+    import datetime as dt
+
     from readiness import api, terminal
     from readiness.loading import find_questionnaire
     from readiness.resources import bundled
@@ -226,6 +231,76 @@ def demo(
     card = api.score_file(example)
     q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
     terminal.out().print(terminal.scorecard(card, q, lang.value))
+    text, _ = api.report_file(example, "html", lang.value, dt.date.today())
+    _write_report(text, output)
+    typer.echo(f"wrote the HTML report to {output.resolve()} (open it in a browser)", err=True)
+
+
+class ReportFormatOption(StrEnum):
+    """Mirrors readiness.report.ReportFormat without importing jinja2 for every command."""
+
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def report(
+    file: Annotated[Path, typer.Argument(help="Answer file (YAML).")],
+    format: Annotated[
+        ReportFormatOption,
+        typer.Option("--format", "-f", help="HTML (one self-contained file), Markdown or JSON."),
+    ] = ReportFormatOption.html,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Language of the report (default: the file's).")] = None,
+    previous: Annotated[
+        Path | None, typer.Option(help="An earlier answer file of the same firm, to show progress.")
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(help="Roadmap target level, e.g. L5 or ai-factory (default: the next level)."),
+    ] = None,
+    questionnaire: QuestionnaireOption = None,
+) -> None:
+    """Write a report: level, dimensions, blockers, upgrade roadmap, support programmes, appendix."""
+    import datetime as dt
+
+    from readiness import api
+
+    text, card = api.report_file(
+        file,
+        format.value,
+        lang.value if lang else None,
+        dt.date.today(),
+        previous=previous,
+        target=target,
+        questionnaire=_questionnaire(questionnaire),
+    )
+    _write_report(text, output)
+    language = lang.value if lang else card.assessment.language
+    where = f" -> {output}" if output else ""
+    typer.echo(
+        f"{card.company.name}: L{card.level.rank} {card.level.name(language)}, {card.points}/1000 points, "
+        f"{card.answered}/{card.total} answered{where}",
+        err=True,
+    )
+
+
+def _write_report(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from readiness.answerfile import save_atomic
+
+    try:
+        save_atomic(output, text)
+    except OSError as exc:
+        from readiness.errors import UsageError
+
+        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
 
 
 class Mode(StrEnum):
