@@ -34,9 +34,9 @@ def _n(x: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _svg_open(width: int, height: int, title: str, desc: str, ident: str) -> list[str]:
+def _svg_open(width: int, height: int, title: str, desc: str, ident: str, left: int = 0) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left} 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="{ident}-t {ident}-d" '
         f'class="chart" font-family="{escape(FONT)}">',
         f'<title id="{ident}-t">{escape(title)}</title>',
@@ -71,9 +71,9 @@ def _describe(labels: list[str], series: list[Series]) -> str:
 def radar(labels: list[str], series: list[Series], title: str, ident: str = "radar") -> str:
     """A radar (spider) chart of 0-5 scores, one axis per label; the first series is drawn on top."""
     n = len(labels)
-    width, height, radius = 640, 400, 150
+    width, height, radius = 580, 370, 128
     cx, cy = width / 2, height / 2
-    out = _svg_open(width, height, title, _describe(labels, series), ident)
+    out: list[str] = []
 
     def point(i: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
@@ -113,31 +113,36 @@ def radar(labels: list[str], series: list[Series], title: str, ident: str = "rad
             out.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3"/>')
     out.append("</g>")
 
-    out.append(f'<g font-size="12" fill="{INK}">')
+    out.append(f'<g font-size="13" fill="{INK}">')
+    left, right = 0.0, float(width)
     for i, label in enumerate(labels):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         x, y = cx + (radius + 16) * math.cos(angle), cy + (radius + 16) * math.sin(angle)
         cos = math.cos(angle)
         anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-        lines = _wrap(label)
         value = first.values[i]
-        lines[-1] += f" ({'n/a' if value is None else f'{value:.1f}'})"
+        lines = _wrap(f"{label} ({'n/a' if value is None else f'{value:.1f}'})", 20)
+        wide = max(_text_width(line, 13) for line in lines)
+        start = {"start": x, "middle": x - wide / 2, "end": x - wide}[anchor]
+        left, right = min(left, start - 6), max(right, start + wide + 6)
         sin = math.sin(angle)
         if sin < -0.9:  # top: grow upwards
-            y0 = y - 4 - (len(lines) - 1) * 14
+            y0 = y - 4 - (len(lines) - 1) * 15
         elif sin > 0.9:  # bottom: grow downwards
             y0 = y + 10
         else:
-            y0 = y + 4 - (len(lines) - 1) * 7
+            y0 = y + 4 - (len(lines) - 1) * 7.5
         spans = "".join(
-            f'<tspan x="{_n(x)}" y="{_n(y0 + k * 14)}">{escape(line)}</tspan>' for k, line in enumerate(lines)
+            f'<tspan x="{_n(x)}" y="{_n(y0 + k * 15)}">{escape(line)}</tspan>' for k, line in enumerate(lines)
         )
         out.append(f'<text text-anchor="{anchor}">{spans}</text>')
     out.append("</g>")
     if len(series) > 1:
-        out.extend(_legend(series, styles, 12, height - 14 - 16 * (len(series) - 1)))
+        out.extend(_legend(series, styles, math.floor(left) + 12, height - 14 - 16 * (len(series) - 1)))
     out.append("</svg>")
-    return "\n".join(out)
+    # Long labels widen the canvas instead of being clipped at its edge.
+    x0, x1 = math.floor(left), math.ceil(right)
+    return "\n".join(_svg_open(x1 - x0, height, title, _describe(labels, series), ident, x0) + out)
 
 
 def _legend(series: list[Series], styles: list[tuple[str, str, str]], x: int, y: int) -> list[str]:
