@@ -77,7 +77,7 @@ def build_report(
     roadmap = b.roadmap(card, goal, actions, programmes)
     return Report(
         lang=lang,
-        cover=b.cover(card, today),
+        cover=b.cover(card, today, programmes),
         headline=b.headline(card, goal),
         dimensions=b.dimensions(card, prev_dims, peer),
         blockers=b.blockers(card),
@@ -134,11 +134,12 @@ class _Builder:
 
     # --- cover and headline
 
-    def cover(self, card: Scorecard, today: dt.date | None) -> Cover:
+    def cover(self, card: Scorecard, today: dt.date | None, programmes: ProgrammeCatalogue | None) -> Cover:
         c, a, lang = card.company, card.assessment, self.lang
+        names = {p.id: p.name(lang) for p in programmes.programmes} if programmes else {}
         assessor = None
         if a.assessor:
-            assessor = a.assessor.name + (f" ({a.assessor.organisation})" if a.assessor.organisation else "")
+            assessor = a.assessor.name + (f" · {a.assessor.organisation}" if a.assessor.organisation else "")
         site = None
         if a.site:
             site = a.site.name + (f", {a.site.address}" if a.site.address else "")
@@ -150,7 +151,7 @@ class _Builder:
             employees=c.employees,
             revenue=won(c.annual_revenue_krw, lang) if c.annual_revenue_krw is not None else None,
             region=c.region,
-            prior_programmes=list(c.programmes),
+            prior_programmes=[names.get(pid, pid) for pid in c.programmes],
             mode=a.mode,
             assessment_date=a.date.isoformat() if a.date else None,
             report_date=report_date.isoformat() if report_date else None,

@@ -119,7 +119,7 @@ def test_report_states_the_facts(mini):
     md = render(mini, "full.yaml", "md", "en", previous=card_of(mini, "full-previous.yaml"))
     assert "**L1 Basic**" in md and "393 / 1000" in md
     assert "Not an official level verification" in md and "Site audit" in md
-    assert "김컨설 (스마트진단)" in md and "화성공장" in md
+    assert "김컨설 · 스마트진단" in md and "화성공장" in md
     assert "`mini` version `1.0`" in md
     assert (
         "### Claimed vs verified" in md
