@@ -169,6 +169,7 @@ def _signed(value: float | None, digits: int = 0) -> str:
 # Characters that could start markup (emphasis, links, raw HTML, code) or end a table cell.
 _MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*[]<>|"})
 # An underscore inside a word (`data.ai_production`) never starts emphasis on GitHub; others might.
+_NEEDS_WORK = re.compile(r"[\\`*\[\]<>|_]|\s\s|[^\S ]|^\s|\s$")
 _LOOSE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 
 
@@ -176,7 +177,10 @@ def _markdown_text(value: object) -> Markup:
     """Every value printed into Markdown: one line, special characters backslash-escaped."""
     if isinstance(value, Markup):  # a macro's output or a filter's below: already safe
         return value
-    text = " ".join(str(value).split()).translate(_MARKDOWN_SPECIAL)
+    text = str(value)
+    if not _NEEDS_WORK.search(text):  # most values: plain words and numbers
+        return Markup(text)
+    text = " ".join(text.split()).translate(_MARKDOWN_SPECIAL)
     return Markup(_LOOSE_UNDERSCORE.sub(r"\\_", text))
 
 

@@ -71,7 +71,7 @@ def plan(
 def _phase(
     q: Questionnaire, values: dict[str, int | None], level: Level, catalogue: ActionCatalogue
 ) -> Phase:
-    start = points_of(q, values)
+    lin = _Linear(q, values)
     dims = dimension_scores(q, values)
     gates = [g for g in level.gates if not check_gate(level, g, values, dims).met]
     checks = [check_gate(level, g, values, dims) for g in gates]
@@ -83,39 +83,86 @@ def _phase(
     trial = dict(values)
     chosen: list[Action] = []
     for gate in gates:
-        while not check_gate(level, gate, trial, dimension_scores(q, trial)).met:
-            best = _best_for_gate(q, level, gate, trial, usable, chosen, firm_rank)
+        while lin.shortfall(gate, trial) > 0:
+            best = _best_for_gate(q, lin, gate, trial, usable, chosen, firm_rank)
             if best is None:
                 break
             chosen.append(best)
             _apply(trial, best)
-    while points_of(q, trial) < level.min_points:
-        candidates = [a for a in usable if a not in chosen and _improves(a, trial)]
+    while lin.points(trial) < level.min_points:
+        taken = {a.id for a in chosen}  # ids: comparing pydantic models field by field is slow
+        candidates = [a for a in usable if a.id not in taken and _improves(a, trial)]
         in_range = [a for a in candidates if _distance(a, firm_rank) == 0]
         pool = in_range or candidates
         if not pool:
             break
-        base = points_of(q, trial)
+        base = lin.points(trial)
         best = max(
-            pool, key=lambda a: (_gain(q, trial, a, base) / EFFORT_WEIGHT[a.effort], -_distance(a, firm_rank))
+            pool, key=lambda a: (lin.gain(trial, a, base) / EFFORT_WEIGHT[a.effort], -_distance(a, firm_rank))
         )
-        if _gain(q, trial, best, base) <= 0:
+        if lin.gain(trial, best, base) <= 0:
             break
         chosen.append(best)
         _apply(trial, best)
 
     extra_raw = plan_lift(q, trial, level.rank) if level_reached(q, trial) < level.rank else {}
-    steps = [_step(q, values, a, level, gates, start) for a in chosen]
+    start = lin.points(values)
+    steps = [_step(lin, values, a, gates, start) for a in chosen]
     steps.sort(key=lambda s: (-len(s.gates), -s.points / EFFORT_WEIGHT[s.action.effort], s.action.id))
     return Phase(
         level=level,
         points_before=start,
-        points_after=points_of(q, trial),
+        points_after=lin.points(trial),
         gates=checks,
         steps=steps,
         extra={qid: (trial[qid] or 0, to) for qid, to in extra_raw.items()},
         reached=not extra_raw,
     )
+
+
+class _Linear:
+    """The index and each dimension score as weighted sums of the answers.
+
+    Both are linear while the set of n/a answers stays fixed, and raising answers never changes
+    it, so a plan can price hundreds of candidate actions without re-running the scorer.
+    """
+
+    def __init__(self, q: Questionnaire, values: Values) -> None:
+        self.dims: dict[str, dict[str, float]] = {}
+        for dim in q.dimensions:
+            counted = [x for x in dim.questions if values[x.id] is not None]
+            total = sum(x.weight for x in counted)
+            self.dims[dim.id] = {x.id: x.weight / total for x in counted} if total else {}
+        active = sum(d.weight for d in q.dimensions if self.dims[d.id]) or 1.0
+        self.alternatives: dict[int, list[Condition]] = {}
+        self.index = {
+            qid: d.weight / active * share for d in q.dimensions for qid, share in self.dims[d.id].items()
+        }
+
+    def points(self, values: Values) -> int:
+        return to_points(sum(c * (values[qid] or 0) for qid, c in self.index.items()))
+
+    def gain(self, values: Values, action: Action, base: int) -> int:
+        trial = dict(values)
+        _apply(trial, action)
+        return self.points(trial) - base
+
+    def shortfall(self, gate: Gate, values: Values) -> float:
+        """How far the nearest alternative of `gate` is from holding (0 when it holds)."""
+        alternatives = self.alternatives.get(id(gate))
+        if alternatives is None:  # Gate.alternatives builds new models on every call
+            alternatives = self.alternatives[id(gate)] = gate.alternatives
+        gaps = []
+        for cond in alternatives:
+            if cond.question is not None:
+                current = float(values.get(cond.question) or 0)
+            else:
+                shares = self.dims.get(cond.dimension or "", {})
+                # rounded as scoring.check rounds it, so a gate holds here exactly when it holds there
+                current = round(sum(share * (values[qid] or 0) for qid, share in shares.items()), 3)
+            gap = (cond.min or 0.0) - current
+            gaps.append(gap if gap > 1e-9 else 0.0)  # the scorer's tolerance
+        return min(gaps)
 
 
 def _distance(action: Action, rank: int) -> int:
@@ -142,12 +189,6 @@ def _apply(values: dict[str, int | None], action: Action) -> None:
     values.update({qid: to for qid, (_, to) in _raises(action, values).items()})
 
 
-def _gain(q: Questionnaire, values: dict[str, int | None], action: Action, base: int) -> int:
-    trial = dict(values)
-    _apply(trial, action)
-    return points_of(q, trial) - base
-
-
 def _helps(cond: Condition, questions: set[str], q: Questionnaire) -> bool:
     """Whether raising `questions` moves `cond` (its question, or one in its dimension)."""
     if cond.question is not None:
@@ -155,16 +196,9 @@ def _helps(cond: Condition, questions: set[str], q: Questionnaire) -> bool:
     return any(x.id in questions for x in q.dimension(cond.dimension or "").questions)
 
 
-def _shortfall(q: Questionnaire, level: Level, gate: Gate, values: Values) -> float:
-    """How far the nearest alternative of `gate` is from holding (0 when it holds)."""
-    dims = dimension_scores(q, values)
-    check = check_gate(level, gate, values, dims)
-    return min(max(c.required - c.current, 0.0) for c in check.alternatives)
-
-
 def _best_for_gate(
     q: Questionnaire,
-    level: Level,
+    lin: _Linear,
     gate: Gate,
     values: dict[str, int | None],
     usable: list[Action],
@@ -172,15 +206,16 @@ def _best_for_gate(
     rank: int,
 ) -> Action | None:
     """The action that closes most of the gate's shortfall per unit of effort."""
-    before = _shortfall(q, level, gate, values)
+    before = lin.shortfall(gate, values)
+    alternatives = gate.alternatives
     best, best_key = None, 0.0
     for action in usable:
         lifted = {x.question for x in action.lifts}
-        if action in chosen or not any(_helps(c, lifted, q) for c in gate.alternatives):
+        if any(a.id == action.id for a in chosen) or not any(_helps(c, lifted, q) for c in alternatives):
             continue
         trial = dict(values)
         _apply(trial, action)
-        closed = before - _shortfall(q, level, gate, trial)
+        closed = before - lin.shortfall(gate, trial)
         if closed <= 1e-9:
             continue
         # Effort divides the impact; each level of distance from the action's range costs a step.
@@ -190,22 +225,11 @@ def _best_for_gate(
     return best
 
 
-def _step(
-    q: Questionnaire,
-    values: dict[str, int | None],
-    action: Action,
-    level: Level,
-    gates: list[Gate],
-    start: int,
-) -> Step:
+def _step(lin: _Linear, values: dict[str, int | None], action: Action, gates: list[Gate], start: int) -> Step:
     """The action on its own at the start of the phase: its raises, points and the gates it moves."""
     trial = dict(values)
     _apply(trial, action)
-    helped = [
-        i
-        for i, g in enumerate(gates)
-        if _shortfall(q, level, g, trial) < _shortfall(q, level, g, values) - 1e-9
-    ]
+    helped = [i for i, g in enumerate(gates) if lin.shortfall(g, trial) < lin.shortfall(g, values) - 1e-9]
     return Step(
-        action=action, raises=_raises(action, values), points=_gain(q, values, action, start), gates=helped
+        action=action, raises=_raises(action, values), points=lin.gain(values, action, start), gates=helped
     )
