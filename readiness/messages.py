@@ -49,6 +49,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "ko": "보고서 작성: readiness report {path}",
         "en": "Write the report: readiness report {path}",
     },
+    "end.offer_report": {
+        "ko": "HTML 보고서를 {path} 에 쓸까요? (Y/n)",
+        "en": "Write the HTML report to {path}? (Y/n)",
+    },
+    "end.report_written": {
+        "ko": "보고서를 썼습니다: {path} (브라우저로 열거나 A4로 인쇄하세요)",
+        "en": "Report written: {path} (open it in a browser or print it on A4)",
+    },
     "error.exists": {
         "ko": "{path} 파일이 이미 있습니다. 이어서 하려면 --resume {path}, 처음부터 다시 하려면 --force, "
         "다른 파일에 쓰려면 -o 를 쓰세요.",

@@ -320,7 +320,7 @@ def run(session: Session, console: Console | None = None) -> int:
         _stopped(console, session, last[0])
         return EXIT_INTERRUPTED
     if status == "finished" and af is not None:
-        summary(console, session, af)
+        summary(console, session, af, offer_report=not scripted)
         return EXIT_OK
     say(console, lang, "end.eof" if status == "eof" else "end.quit")
     _stopped(console, session, af)
@@ -361,8 +361,8 @@ def _stopped(console: Console, session: Session, af: AnswerFile | None) -> None:
     say(console, lang, "end.resume", command=session.resume_command)
 
 
-def summary(console: Console, session: Session, af: AnswerFile) -> None:
-    """The scorecard at the end of the walk, where the file is, and what to do next."""
+def summary(console: Console, session: Session, af: AnswerFile, *, offer_report: bool = False) -> None:
+    """The scorecard at the end of the walk, where the file is, and an offer to write the report."""
     from readiness.api import score_answers
 
     q, lang, path = session.loaded.questionnaire, session.lang, session.path
@@ -375,4 +375,13 @@ def summary(console: Console, session: Session, af: AnswerFile) -> None:
     if card.answered < card.total:
         unanswered = card.total - card.answered
         say(console, lang, "end.unanswered", n=unanswered, command=session.resume_command)
+    report = path.with_suffix(".html")
+    if offer_report:
+        reply = console.input(escape(msg("end.offer_report", lang, path=report)) + " ").strip().lower()
+        if reply in ("", "y", "yes", "ㅛ", "예", "네"):
+            from readiness.report import render_report
+
+            save_atomic(report, render_report(card, "html", lang))
+            say(console, lang, "end.report_written", "bold", path=report)
+            return
     say(console, lang, "end.report", path=shlex.quote(str(path)))

@@ -80,9 +80,14 @@ def test_answer_interrupt_resume_finish_and_score_agree(tmp_path):
     shown = child.match.group(1)
     child.expect(r"점수: (\d+) / 1000")
     points = int(child.match.group(1))
+    child.expect_exact("HTML 보고서를")  # the walk ends by offering the report
+    child.sendline("")
+    child.expect_exact("보고서를 썼습니다")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    report = path.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<!DOCTYPE html>" in report[:200] or "<!doctype html>" in report[:200].lower()
 
     card = json.loads(run("score", str(path), "-f", "json").stdout)
     assert (f"L{card['level']['rank']}", card["points"]) == (shown, points)
