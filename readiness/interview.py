@@ -151,7 +151,7 @@ def answered_count(q: Questionnaire, af: AnswerFile) -> int:
 
 
 def _places(q: Questionnaire) -> list[tuple[Dimension, Question, Position]]:
-    out = []
+    out: list[tuple[Dimension, Question, Position]] = []
     total = len(q.questions)
     for d, dim in enumerate(q.dimensions, 1):
         for question in dim.questions:

@@ -84,7 +84,7 @@ class Document:
         return loc
 
 
-class _GuardedLoader(_Loader):  # type: ignore[misc,valid-type]
+class _GuardedLoader(_Loader):
     """libyaml composes the node graph; a walk vets it before any Python object is built."""
 
     def get_single_data(self) -> tuple[Any, yaml.Node]:

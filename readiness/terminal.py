@@ -74,7 +74,7 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     head.append(f"{card.company.name}\n", style="bold")
     head.append(f"{t['level']}: ")
     head.append(f"L{card.level.rank} {card.level.name(lang)}", style="bold cyan")
-    other = "en" if lang == "ko" else "ko"
+    other: Lang = "en" if lang == "ko" else "ko"
     head.append(f" ({card.level.name(other)})\n")
     head.append(f"{t['points']}: {card.points} / 1000    ")
     head.append(f"{t['completeness']}: {card.answered}/{card.total}")
