@@ -5,6 +5,18 @@ from __future__ import annotations
 from readiness.models import Lang
 
 MESSAGES: dict[str, dict[Lang, str]] = {
+    # the scorecard on the terminal (score, demo, end of assess)
+    "card.level": {"ko": "수준", "en": "Level"},
+    "card.points": {"ko": "점수", "en": "Points"},
+    "card.completeness": {"ko": "응답률", "en": "Answered"},
+    "card.dimension": {"ko": "영역", "en": "Dimension"},
+    "card.score": {"ko": "점수(0-5)", "en": "Score (0-5)"},
+    "card.next": {"ko": "다음 단계까지 막는 요인", "en": "What blocks the next level"},
+    "card.lift": {"ko": "다음 단계에 오르는 가장 작은 변경", "en": "Smallest set of changes to reach it"},
+    "card.short": {"ko": "점수 부족", "en": "points short"},
+    "card.warnings": {"ko": "확인할 점", "en": "Things to check"},
+    "card.top": {"ko": "최고 단계에 도달했습니다.", "en": "This is the top of the ladder."},
+    "card.unanswered": {"ko": "미응답", "en": "unanswered"},
     # --- session ---------------------------------------------------------------------------------
     "mode.self": {"ko": "자가진단", "en": "self-assessment"},
     "mode.audit": {"ko": "현장 평가(감사)", "en": "audit"},
