@@ -1,8 +1,15 @@
 """readiness: smart-factory maturity self-assessment for Korean SME manufacturers."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("readiness")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """`readiness.__version__`, looked up only when asked (importlib.metadata is slow to import)."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("readiness")
+        except PackageNotFoundError:  # a source tree without an install
+            return "0+unknown"
+    raise AttributeError(name)

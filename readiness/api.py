@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,41 @@ def template(questionnaire: str = "kr-smart-factory", lang: Lang = "ko", version
     return answerfile.render(blank, q, lang)
 
 
+def report_file(
+    path: Path | str,
+    fmt: str = "html",
+    lang: Lang | None = None,
+    today: dt.date | None = None,
+    *,
+    previous: Path | str | None = None,
+    target: str | None = None,
+    questionnaire: LoadedQuestionnaire | None = None,
+) -> tuple[str, Scorecard]:
+    """Score one answer file and render its report; also returns the scorecard for a summary.
+
+    `lang` defaults to the file's language; `target` is a level as `L5`, `5` or `ai-factory`;
+    `previous` is an earlier answer file of the same firm, scored with its own questionnaire
+    version unless `questionnaire` is given.
+    """
+    from readiness.report import render_report  # jinja2 only when a report is asked for
+    from readiness.reportbuild import target_rank
+
+    card = score_file(path, questionnaire)
+    loaded = questionnaire or find_questionnaire(card.questionnaire.id, card.questionnaire.version)
+    old = score_file(previous, questionnaire) if previous is not None else None
+    rank = target_rank(loaded.questionnaire, target) if target is not None else None
+    text = render_report(
+        card,
+        fmt,
+        lang or card.assessment.language,
+        today,
+        previous=old,
+        target=rank,
+        questionnaire=loaded,
+    )
+    return text, card
+
+
 def answer_schema() -> dict[str, Any]:
     """JSON Schema of the answer file."""
     schema = AnswerFile.model_json_schema()
@@ -82,6 +118,7 @@ __all__ = [
     "AnswersError",
     "answer_schema",
     "answer_schema_json",
+    "report_file",
     "score_answers",
     "score_file",
     "scorecard_json",

@@ -11,7 +11,6 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from readiness import __version__
 from readiness.errors import EXIT_INTERRUPTED, EXIT_INVALID, ReadinessError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,7 +83,9 @@ def handle_errors(func: F) -> F:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"readiness {__version__}")
+        import readiness
+
+        typer.echo(f"readiness {readiness.__version__}")
         raise typer.Exit()
 
 
@@ -215,8 +216,13 @@ def questionnaire_show(
 @handle_errors
 def demo(
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.ko,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the example's HTML report.")
+    ] = Path("readiness-demo.html"),
 ) -> None:
-    """Score the bundled example factory so you can see the whole tool in one command."""
+    """Score the bundled example factory and write its HTML report, to see the whole tool at once."""
+    import datetime as dt
+
     from readiness import api, terminal
     from readiness.loading import find_questionnaire
     from readiness.resources import bundled
@@ -225,6 +231,124 @@ def demo(
     card = api.score_file(example)
     q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
     terminal.out().print(terminal.scorecard(card, q, lang.value))
+    text, _ = api.report_file(example, "html", lang.value, dt.date.today())
+    _write_report(text, output)
+    typer.echo(f"wrote the HTML report to {output.resolve()} (open it in a browser)", err=True)
+
+
+class ReportFormatOption(StrEnum):
+    """Mirrors readiness.report.ReportFormat without importing jinja2 for every command."""
+
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def report(
+    file: Annotated[Path, typer.Argument(help="Answer file (YAML).")],
+    format: Annotated[
+        ReportFormatOption,
+        typer.Option("--format", "-f", help="HTML (one self-contained file), Markdown or JSON."),
+    ] = ReportFormatOption.html,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Language of the report (default: the file's).")] = None,
+    previous: Annotated[
+        Path | None, typer.Option(help="An earlier answer file of the same firm, to show progress.")
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(help="Roadmap target level, e.g. L5 or ai-factory (default: the next level)."),
+    ] = None,
+    questionnaire: QuestionnaireOption = None,
+) -> None:
+    """Write a report: level, dimensions, blockers, upgrade roadmap, support programmes, appendix."""
+    import datetime as dt
+
+    from readiness import api
+
+    text, card = api.report_file(
+        file,
+        format.value,
+        lang.value if lang else None,
+        dt.date.today(),
+        previous=previous,
+        target=target,
+        questionnaire=_questionnaire(questionnaire),
+    )
+    _write_report(text, output)
+    language = lang.value if lang else card.assessment.language
+    where = f" -> {output}" if output else ""
+    typer.echo(
+        f"{card.company.name}: L{card.level.rank} {card.level.name(language)}, {card.points}/1000 points, "
+        f"{card.answered}/{card.total} answered{where}",
+        err=True,
+    )
+
+
+def _write_report(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from readiness.answerfile import save_atomic
+
+    try:
+        save_atomic(output, text)
+    except OSError as exc:
+        from readiness.errors import UsageError
+
+        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
+
+
+class Mode(StrEnum):
+    self = "self"
+    audit = "audit"
+
+
+@app.command()
+@handle_errors
+def assess(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Answer file to write (default: readiness-answers.yaml)."),
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Language (default: ko, or the resumed file's).")] = None,
+    mode: Annotated[
+        Mode | None, typer.Option(help="self: one value per question; audit: claimed and verified.")
+    ] = None,
+    questionnaire: Annotated[
+        str | None,
+        typer.Option(
+            "--questionnaire",
+            "-q",
+            help="Questionnaire id (id@version) or YAML file (default: kr-smart-factory).",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None, typer.Option(help="Continue this answer file at its first unanswered question.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Start over even if the output file exists.")] = False,
+) -> None:
+    """Answer the questionnaire in the terminal; the file is saved after every answer.
+
+    Keys at each question: 0-5 answer, b back, s skip, n not applicable, ? help, m note, q save
+    and quit. Ctrl-C keeps everything answered. Standard input that is not a terminal is read as
+    one reply per line; at its end the answers are saved and the exit code is 1.
+    """
+    from readiness import prompts
+
+    session = prompts.open_session(
+        output,
+        resume,
+        force,
+        _questionnaire(questionnaire),
+        mode.value if mode else None,
+        lang.value if lang else None,
+    )
+    raise typer.Exit(prompts.run(session))
 
 
 class ReportFormat(StrEnum):

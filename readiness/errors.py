@@ -47,6 +47,12 @@ class UsageError(ReadinessError):
     exit_code = 2
 
 
+class SaveError(ReadinessError):
+    """An answer could not be written to disk; everything saved before it is still there."""
+
+    exit_code = 1
+
+
 EXIT_OK = 0
 EXIT_ABORTED = 1
 EXIT_USAGE = 2

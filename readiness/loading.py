@@ -12,6 +12,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from readiness import safeyaml
+from readiness.catalogue import ActionCatalogue, ProgrammeCatalogue
 from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
 from readiness.models import AnswerFile, Questionnaire
 from readiness.resources import bundled
@@ -221,3 +222,32 @@ def load_answers(
     loaded = questionnaire or resolve_questionnaire(answers, doc, str(path))
     check_answers(answers, loaded.questionnaire, doc, str(path))
     return answers, loaded
+
+
+# --- catalogues --------------------------------------------------------------------------------
+
+
+@cache
+def load_programme_file(path: Path) -> ProgrammeCatalogue:
+    """Load and validate a support-programme catalogue (cached per path)."""
+    catalogue, _ = parse_model(ProgrammeCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    return catalogue
+
+
+@cache
+def load_action_file(path: Path) -> ActionCatalogue:
+    """Load and validate an upgrade-action catalogue (cached per path)."""
+    catalogue, _ = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    return catalogue
+
+
+def bundled_programmes() -> ProgrammeCatalogue | None:
+    """The shipped programme catalogue, or None if this install has none."""
+    path = questionnaire_dir() / "programmes.yaml"
+    return load_programme_file(path) if path.is_file() else None
+
+
+def bundled_actions(questionnaire_id: str) -> ActionCatalogue | None:
+    """The shipped action catalogue written for a questionnaire id, or None if there is none."""
+    path = questionnaire_dir() / "actions" / f"{questionnaire_id}.yaml"
+    return load_action_file(path) if path.is_file() else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -166,13 +167,13 @@ class Questionnaire(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Questionnaire:
         dims = [d.id for d in self.dimensions]
-        _unique("dimension id", dims)
+        unique("dimension id", dims)
         questions = {q.id: q for d in self.dimensions for q in d.questions}
-        _unique("question id", [q.id for d in self.dimensions for q in d.questions])
+        unique("question id", [q.id for d in self.dimensions for q in d.questions])
         ranks = [lv.rank for lv in self.levels]
         if ranks != list(range(len(ranks))):
             raise ValueError(f"levels must be ranked 0, 1, 2, ... in order; got {ranks}")
-        _unique("level id", [lv.id for lv in self.levels])
+        unique("level id", [lv.id for lv in self.levels])
         if self.levels[0].min_points != 0 or self.levels[0].gates:
             raise ValueError("the first level must have min_points 0 and no gates")
         for lower, upper in zip(self.levels, self.levels[1:], strict=False):
@@ -194,7 +195,7 @@ class Questionnaire(Model):
         for rule in self.plausibility:
             for cond in [*rule.when, *rule.expect]:
                 _check_condition(cond, questions, dims, f"plausibility.{rule.id}")
-        _unique("plausibility rule id", [r.id for r in self.plausibility])
+        unique("plausibility rule id", [r.id for r in self.plausibility])
         return self
 
     @property
@@ -221,7 +222,8 @@ class Questionnaire(Model):
         raise KeyError(key)
 
 
-def _unique(what: str, values: list[str]) -> None:
+def unique(what: str, values: Iterable[str]) -> None:
+    """Raise ValueError naming the first value that repeats."""
     seen: set[str] = set()
     for value in values:
         if value in seen:

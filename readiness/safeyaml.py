@@ -94,7 +94,7 @@ _DEFAULT_TAGS = {
 }
 
 
-class _GuardedLoader(_Loader):  # type: ignore[misc,valid-type]
+class _GuardedLoader(_Loader):
     """libyaml composes the node graph; one walk vets it and builds the plain data at once."""
 
     # libyaml calls back into Python for every node to resolve its tag; BaseResolver has no

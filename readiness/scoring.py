@@ -64,6 +64,8 @@ class QuestionReceipt(Result):
     weight: float
     claimed: int | None = None
     verified: int | None = None
+    note: str | None = None
+    evidence: list[str] = []
 
 
 class DimensionScore(Result):
@@ -228,11 +230,12 @@ def _rank(q: Questionnaire, points: int, values: Values, dims: Mapping[str, floa
 
 
 def plan_lift(q: Questionnaire, values: Values, target: int) -> dict[str, int]:
-    """A small set of answer raises that reaches rung `target`: gates first, then points.
+    """A small, realistic set of answer raises that reaches rung `target`: gates first, then points.
 
-    Each gate is met by its cheapest alternative; remaining points come from the questions that
-    add most points per step, raised to the top before the next is touched, so the plan changes
-    as few answers as it can.
+    Each gate is met by its cheapest alternative. Remaining points come from the questions that
+    add most points per step; no answer is raised beyond `target + 1` (a Basic plant does not
+    need a 5 anywhere) unless that cap cannot reach the goal. Within the cap the plan uses the
+    fewest answer steps, touching as few questions as it can.
     """
     new = dict(values)
     for level in q.levels[1 : target + 1]:
@@ -245,10 +248,16 @@ def plan_lift(q: Questionnaire, values: Values, target: int) -> dict[str, int]:
             new.update(best)
     goal = q.levels[target].min_points
     gains = _point_gains(q, new)
-    for qid in sorted(gains, key=lambda k: -gains[k]):
-        while to_points(overall_index(q, dimension_scores(q, new))) < goal and (new[qid] or 0) < MAX_VALUE:
-            new[qid] = (new[qid] or 0) + 1
+    order = sorted(gains, key=lambda k: -gains[k])
+    for cap in sorted({min(target + 1, MAX_VALUE), MAX_VALUE}):
+        for qid in order:
+            while _points(q, new) < goal and (new[qid] or 0) < cap:
+                new[qid] = (new[qid] or 0) + 1
     return {k: v for k, v in new.items() if v is not None and v != values[k]}
+
+
+def _points(q: Questionnaire, values: Values) -> int:
+    return to_points(overall_index(q, dimension_scores(q, values)))
 
 
 def _raise_for(q: Questionnaire, cond: Condition, values: Values) -> dict[str, int]:
@@ -259,9 +268,10 @@ def _raise_for(q: Questionnaire, cond: Condition, values: Values) -> dict[str, i
     dim = q.dimension(cond.dimension or "")
     trial = dict(values)
     by_weight = sorted((qq for qq in dim.questions if trial[qq.id] is not None), key=lambda x: -x.weight)
-    for qq in by_weight:
-        while (dimension_scores(q, trial)[dim.id] or 0) < need - 1e-9 and (trial[qq.id] or 0) < MAX_VALUE:
-            trial[qq.id] = (trial[qq.id] or 0) + 1
+    for cap in range(math.ceil(need - 1e-9), MAX_VALUE + 1):  # spread the raises before going higher
+        for qq in by_weight:
+            while (dimension_scores(q, trial)[dim.id] or 0) < need - 1e-9 and (trial[qq.id] or 0) < cap:
+                trial[qq.id] = (trial[qq.id] or 0) + 1
     return {k: v for k, v in trial.items() if v is not None and v != values[k]}
 
 
@@ -371,6 +381,8 @@ def _receipt(qid: str, weight: float, answer: Answer | None, value: int | None) 
         weight=weight,
         claimed=answer.claimed if answer else None,
         verified=answer.verified if answer else None,
+        note=answer.note if answer else None,
+        evidence=list(answer.evidence) if answer else [],
     )
 
 

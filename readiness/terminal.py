@@ -20,6 +20,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text as RichText
 
+from readiness.messages import msg
+
 if TYPE_CHECKING:
     from readiness.batch import BatchResult
     from readiness.errors import Problem
@@ -61,29 +63,29 @@ def bar(score: float | None, width: int = 10) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
-LABELS = {
-    "level": {"ko": "수준", "en": "Level"},
-    "points": {"ko": "점수", "en": "Points"},
-    "completeness": {"ko": "응답률", "en": "Answered"},
-    "dimension": {"ko": "영역", "en": "Dimension"},
-    "score": {"ko": "점수(0-5)", "en": "Score (0-5)"},
-    "next": {"ko": "다음 단계까지 막는 요인", "en": "What blocks the next level"},
-    "lift": {"ko": "다음 단계에 오르는 가장 작은 변경", "en": "Smallest set of changes to reach it"},
-    "short": {"ko": "점수 부족", "en": "points short"},
-    "warnings": {"ko": "확인할 점", "en": "Things to check"},
-    "top": {"ko": "최고 단계에 도달했습니다.", "en": "This is the top of the ladder."},
-    "unanswered": {"ko": "미응답", "en": "unanswered"},
-}
+CARD_LABELS = (
+    "level",
+    "points",
+    "completeness",
+    "dimension",
+    "score",
+    "next",
+    "lift",
+    "short",
+    "warnings",
+    "top",
+    "unanswered",
+)
 
 
 def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     """The scorecard as rich renderables: headline, dimension table, blockers, warnings."""
-    t = {k: v[lang] for k, v in LABELS.items()}
+    t = {k: msg(f"card.{k}", lang) for k in CARD_LABELS}
     head = RichText()
     head.append(f"{card.company.name}\n", style="bold")
     head.append(f"{t['level']}: ")
     head.append(f"L{card.level.rank} {card.level.name(lang)}", style="bold cyan")
-    other = "en" if lang == "ko" else "ko"
+    other: Lang = "en" if lang == "ko" else "ko"
     head.append(f" ({card.level.name(other)})\n")
     head.append(f"{t['points']}: {card.points} / 1000    ")
     head.append(f"{t['completeness']}: {card.answered}/{card.total}")
@@ -135,10 +137,10 @@ def questionnaire(q: Questionnaire, lang: Lang) -> Group:
         f"[bold]{escape(q.title(lang))}[/] ({q.id} {escape(q.version)})",
         escape(q.description(lang)),
     ]
-    ladder = Table(title=LABELS["level"][lang], show_edge=False)
+    ladder = Table(title=msg("card.level", lang), show_edge=False)
     ladder.add_column("")
-    ladder.add_column(LABELS["level"][lang])
-    ladder.add_column(LABELS["points"][lang], justify="right")
+    ladder.add_column(msg("card.level", lang))
+    ladder.add_column(msg("card.points", lang), justify="right")
     ladder.add_column("gates")
     for lv in q.levels:
         gates = "; ".join(

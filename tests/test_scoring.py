@@ -138,20 +138,31 @@ def test_the_lift_really_reaches_the_next_level(mini, seed):
         assert all(lift[k] > (values[k] or 0) for k in lift)
 
 
-def test_lift_is_minimal_on_a_small_questionnaire(mini):
-    """Brute force: no set of fewer answer steps reaches the next level."""
+def test_lift_is_minimal_within_its_cap_on_a_small_questionnaire(mini):
+    """Brute force: no set of fewer answer steps, each answer at most target+1, reaches the level."""
     q = mini.questionnaire
     start = {x.id: 1 for x in q.questions} | {"make.robots": None}
     rank = level_reached(q, start)
-    lift = plan_lift(q, start, rank + 1)
+    target = rank + 1
+    lift = plan_lift(q, start, target)
+    cap = max(target + 1, 3)  # 3: the basic gate on make.results
+    assert max(lift.values()) <= cap
     steps = sum(v - (start[k] or 0) for k, v in lift.items())
     raisable = [x.id for x in q.questions if start[x.id] is not None]
     for total in range(steps):
         for combo in itertools.combinations_with_replacement(raisable, total):
             trial = dict(start)
             for qid in combo:
-                trial[qid] = min((trial[qid] or 0) + 1, 5)
+                trial[qid] = min((trial[qid] or 0) + 1, cap)
             assert level_reached(q, trial) <= rank, combo
+
+
+def test_lift_raises_beyond_the_cap_only_when_needed(mini):
+    q = mini.questionnaire
+    start = {x.id: 0 for x in q.questions} | {"make.robots": None, "make.results": 3}
+    lift = plan_lift(q, start, 3)
+    assert level_reached(q, {**start, **lift}) == 3
+    assert max(lift.values()) == 5  # the top rung needs 800 points: a cap of 4 cannot get there
 
 
 def test_receipt_lists_every_answer_with_weight_and_status(mini):

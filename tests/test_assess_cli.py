@@ -1,0 +1,222 @@
+"""`readiness assess` through CliRunner: scripted input, saving, resume, refusals, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from readiness import prompts
+from readiness.cli import app
+from readiness.errors import EXIT_ABORTED, EXIT_INTERRUPTED, EXIT_USAGE
+from readiness.loading import load_answers
+
+from .conftest import DATA
+
+runner = CliRunner()
+MINI = str(DATA / "questionnaires" / "mini-1.0.yaml")
+PROFILE = ["한빛부품 [x]", "123-45-67890", "8", "48", "120억", "9"]  # self mode: six fields
+ANSWERS = ["3", "4", "n", "2", "5", "1"]
+
+
+def assess(tmp_path: Path, lines: list[str], *args: str, name: str = "mine.yaml"):
+    path = tmp_path / name
+    text = "".join(line + "\n" for line in lines)
+    result = runner.invoke(app, ["assess", "-o", str(path), "-q", MINI, *args], input=text)
+    return result, path
+
+
+def answered(path: Path, mini) -> dict[str, object]:
+    af, _ = load_answers(path, mini)
+    return {k: ("n/a" if a.na else a.value) for k, a in af.answers.items()}
+
+
+def test_a_scripted_walk_writes_a_valid_complete_file_and_shows_the_level(tmp_path, mini):
+    result, path = assess(tmp_path, PROFILE + ANSWERS)
+    assert result.exit_code == 0, result.output
+    af, _ = load_answers(path, mini)
+    assert af.company.name == "한빛부품 [x]" and af.company.sector == "C30"
+    assert answered(path, mini) == {
+        "make.results": 3,
+        "make.trace": 4,
+        "make.robots": "n/a",
+        "data.base": 2,
+        "data.ai": 5,
+        "people.skills": 1,
+    }
+    runner_score = runner.invoke(app, ["score", str(path), "-q", MINI, "-f", "json"])
+    level = json.loads(runner_score.stdout)["level"]
+    assert f"L{level['rank']} {level['name']['ko']}" in result.stderr
+    assert f"readiness report {path}" in result.stderr
+    assert result.stdout == ""  # prompts and summary go to stderr
+
+
+def test_questionnaire_text_keeps_its_brackets_and_has_no_colour_codes(tmp_path):
+    result, _ = assess(tmp_path, PROFILE + ANSWERS)
+    assert "question make.results [x] (ko)" in result.stderr
+    assert "한빛부품 [x]" in result.stderr
+    assert "\x1b[" not in result.stderr
+
+
+def test_the_file_is_saved_after_every_answer(tmp_path, mini, monkeypatch):
+    saved: list[str] = []
+    real = prompts.save_atomic
+
+    def spy(path: Path, text: str) -> None:
+        real(path, text)
+        saved.append(text)
+        assert load_answers(path, mini)  # every intermediate file is a valid answer file
+
+    monkeypatch.setattr(prompts, "save_atomic", spy)
+    result, path = assess(tmp_path, PROFILE + ANSWERS)
+    assert result.exit_code == 0, result.output
+    assert len(saved) == len(PROFILE) + len(ANSWERS)
+    assert path.read_text(encoding="utf-8") == saved[-1]
+
+
+@pytest.mark.parametrize("given", [1, 3, 5])
+def test_input_that_ends_early_keeps_every_answer_and_exits_1(tmp_path, mini, given):
+    result, path = assess(tmp_path, PROFILE + ANSWERS[:given])
+    assert result.exit_code == EXIT_ABORTED, result.output
+    assert len(answered(path, mini)) == given
+    assert "입력이 끝났습니다" in result.stderr
+    assert f"readiness assess --resume {path}" in result.stderr
+
+
+def test_empty_input_saves_nothing_and_never_hangs(tmp_path):
+    result, path = assess(tmp_path, [])
+    assert result.exit_code == EXIT_ABORTED
+    assert not path.exists()
+    assert "저장된 내용이 없습니다" in result.stderr
+
+
+def test_q_saves_and_exits_0(tmp_path, mini):
+    result, path = assess(tmp_path, [*PROFILE, "3", "q"])
+    assert result.exit_code == 0, result.output
+    assert answered(path, mini) == {"make.results": 3}
+
+
+def test_ctrl_c_keeps_the_answers_and_exits_130(tmp_path, mini, monkeypatch):
+    real = prompts.TerminalAsker.__call__
+    calls = []
+
+    def interrupt_on_the_ninth_prompt(self, prompt):
+        calls.append(prompt)
+        if len(calls) == len(PROFILE) + 3:
+            raise KeyboardInterrupt
+        return real(self, prompt)
+
+    monkeypatch.setattr(prompts.TerminalAsker, "__call__", interrupt_on_the_ninth_prompt)
+    result, path = assess(tmp_path, PROFILE + ANSWERS)
+    assert result.exit_code == EXIT_INTERRUPTED
+    assert answered(path, mini) == {"make.results": 3, "make.trace": 4}
+    assert "중단했습니다" in result.stderr and "--resume" in result.stderr
+
+
+def test_an_existing_file_is_not_overwritten(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("precious", encoding="utf-8")
+    result, _ = assess(tmp_path, PROFILE + ANSWERS)
+    assert result.exit_code == EXIT_USAGE
+    assert path.read_text(encoding="utf-8") == "precious"
+    assert "--resume" in result.stderr and "--force" in result.stderr
+
+
+def test_force_starts_over(tmp_path, mini):
+    (tmp_path / "mine.yaml").write_text("old", encoding="utf-8")
+    result, path = assess(tmp_path, PROFILE + ANSWERS, "--force")
+    assert result.exit_code == 0, result.output
+    assert len(answered(path, mini)) == 6
+
+
+def test_resume_skips_the_profile_and_continues_at_the_first_unanswered_question(tmp_path, mini):
+    assess(tmp_path, [*PROFILE, "3", "s", "q"])
+    path = tmp_path / "mine.yaml"
+    args = ["assess", "--resume", str(path), "-q", MINI]
+    result = runner.invoke(app, args, input="2\n1\n0\n5\n4\n")
+    assert result.exit_code == 0, result.output
+    assert "회사명" not in result.stderr
+    assert "문항 2/6" in result.stderr and "문항 1/6" not in result.stderr
+    assert answered(path, mini) == {
+        "make.results": 3,
+        "make.trace": 2,
+        "make.robots": 1,
+        "data.base": 0,
+        "data.ai": 5,
+        "people.skills": 4,
+    }
+    assert load_answers(path, mini)[0].company.name == "한빛부품 [x]"
+
+
+def test_resume_into_another_file_copies_it_at_once_and_leaves_the_original(tmp_path, mini):
+    assess(tmp_path, [*PROFILE, "3", "q"])
+    original = (tmp_path / "mine.yaml").read_text(encoding="utf-8")
+    copy = tmp_path / "copy.yaml"
+    args = ["assess", "--resume", str(tmp_path / "mine.yaml"), "-o", str(copy), "-q", MINI]
+    result = runner.invoke(app, [*args, "--lang", "en"], input="4\nq\n")
+    assert result.exit_code == 0, result.output
+    assert answered(copy, mini) == {"make.results": 3, "make.trace": 4}
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == original
+    assert f"--resume {copy}" in result.stderr
+
+
+def test_resume_that_changes_nothing_leaves_the_file_as_it_was(tmp_path):
+    assess(tmp_path, [*PROFILE, "3", "q"])
+    path = tmp_path / "mine.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# my own comment\n", encoding="utf-8")
+    result = runner.invoke(app, ["assess", "--resume", str(path), "-q", MINI], input="q\n")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").endswith("# my own comment\n")
+
+
+def test_resume_of_a_missing_file_is_refused(tmp_path):
+    result = runner.invoke(app, ["assess", "--resume", str(tmp_path / "nope.yaml"), "-q", MINI])
+    assert result.exit_code == EXIT_USAGE
+    assert "nope.yaml" in result.stderr
+
+
+def test_resume_in_another_mode_is_refused(tmp_path):
+    assess(tmp_path, [*PROFILE, "q"])
+    args = ["assess", "--resume", str(tmp_path / "mine.yaml"), "-q", MINI, "--mode", "audit"]
+    result = runner.invoke(app, args, input="")
+    assert result.exit_code == EXIT_USAGE
+    assert "self" in result.stderr
+
+
+def test_output_in_a_missing_folder_is_refused_before_asking(tmp_path):
+    result, _ = assess(tmp_path, PROFILE, name="no/such/dir.yaml")
+    assert result.exit_code == EXIT_USAGE
+    assert "회사명" not in result.stderr
+
+
+def test_a_failed_save_is_reported_without_a_traceback(tmp_path, monkeypatch):
+    def fail(path: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(prompts, "save_atomic", fail)
+    result, _ = assess(tmp_path, PROFILE + ANSWERS)
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_english_on_request(tmp_path):
+    result, _ = assess(tmp_path, PROFILE + ANSWERS, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Company name" in result.stderr and "dimension 1 of 3 · question 1 of 6" in result.stderr
+    assert "Write the report: readiness report" in result.stderr
+    assert "회사명" not in result.stderr
+
+
+def test_audit_walk_records_claimed_verified_and_evidence(tmp_path, mini):
+    profile = ["Park", "KPC", "Acme", "", "", "", "", "", "Plant 2", "", ""]
+    walk = ["3", "4", "MES screen [1]", "", "2", "2", "q"]
+    result, path = assess(tmp_path, profile + walk, "--mode", "audit")
+    assert result.exit_code == 0, result.output
+    af, _ = load_answers(path, mini)
+    assert af.assessment.mode == "audit" and af.assessment.assessor.name == "Park"
+    first = af.answers["make.results"]
+    assert (first.claimed, first.verified, first.evidence) == (3, 4, ["MES screen [1]"])
+    assert (af.answers["make.trace"].claimed, af.answers["make.trace"].verified) == (2, 2)

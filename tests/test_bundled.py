@@ -1,0 +1,103 @@
+"""Contract tests on what ships: every bundled questionnaire loads and behaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import api
+from readiness.loading import available, find_questionnaire, load_questionnaire_file
+from readiness.models import AnswerFile
+from readiness.scoring import score
+
+
+def test_the_flagship_questionnaire_is_bundled():
+    assert ("kr-smart-factory", "2026.1") in [(i, v) for i, v, _ in available()]
+
+
+@pytest.mark.parametrize("path", [p for _, _, p in available()], ids=lambda p: p.name)
+def test_bundled_questionnaire_loads_and_meets_the_brief(path):
+    q = load_questionnaire_file(path).questionnaire
+    assert len(q.dimensions) >= 10 and len(q.questions) >= 36
+    assert [lv.id for lv in q.levels] == [
+        "not-yet-smart",
+        "basic",
+        "intermediate-1",
+        "intermediate-2",
+        "advanced",
+        "ai-factory",
+    ]
+    assert all(len(x.options) == 6 for x in q.questions)
+    assert len({o.en for x in q.questions for o in x.options}) == 6 * len(q.questions), "options repeat"
+    assert q.plausibility and all(lv.gates for lv in q.levels[1:])
+    assert "수준확인" in q.disclaimer.ko and "not an official" in q.disclaimer.en
+    assert path.name == f"{q.id}-{q.version}.yaml"
+
+
+def uniform(value: int) -> AnswerFile:
+    q = find_questionnaire("kr-smart-factory").questionnaire
+    return AnswerFile.model_validate(
+        {
+            "questionnaire": {"id": q.id, "version": q.version},
+            "company": {"name": "x"},
+            "answers": {x.id: value for x in q.questions},
+        }
+    )
+
+
+def test_bundled_extremes():
+    loaded = find_questionnaire("kr-smart-factory")
+    low = score(loaded.questionnaire, uniform(0), loaded.sha256)
+    high = score(loaded.questionnaire, uniform(5), loaded.sha256)
+    assert (low.points, low.level.id) == (0, "not-yet-smart")
+    assert (high.points, high.level.id) == (1000, "ai-factory")
+
+
+def test_ai_factory_is_gated_on_ai_in_production():
+    """A plant at 5 everywhere except AI in production cannot be an AI factory."""
+    loaded = find_questionnaire("kr-smart-factory")
+    answers = uniform(5).model_copy(
+        update={
+            "answers": {**uniform(5).answers, "data.ai_production": uniform(3).answers["data.ai_production"]}
+        }
+    )
+    card = score(loaded.questionnaire, answers, loaded.sha256)
+    assert card.points > 840 and card.level.id == "advanced"
+    assert [c.question for g in card.next_level.blockers for c in g.alternatives] == ["data.ai_production"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_template_is_a_valid_answer_file_once_the_name_is_filled_in(write, lang):
+    text = api.template(lang=lang)
+    assert text.count("#   0 = ") == len(find_questionnaire("kr-smart-factory").questionnaire.questions)
+    blank = write("blank.yaml", text)
+    assert [p.field for p in api.validate_file(blank)] == ["company.name"]
+    filled = write(
+        "filled.yaml",
+        text.replace('name: ""', 'name: "한빛정밀"').replace(
+            "production.results:\n", "production.results: 3\n"
+        ),
+    )
+    assert api.validate_file(filled) == []
+    assert api.score_file(filled).answered == 1
+
+
+EXAMPLES = {
+    "paper-shop.yaml": "not-yet-smart",
+    "demo.yaml": "basic",
+    "basic-plastics.yaml": "basic",
+    "intermediate1-electronics.yaml": "intermediate-1",
+    "intermediate2-machinery.yaml": "intermediate-2",
+    "advanced-autoparts.yaml": "advanced",
+    "ai-factory.yaml": "ai-factory",
+}
+
+
+def test_examples_spread_across_the_whole_ladder():
+    from readiness.resources import bundled
+
+    found = sorted(p.name for p in bundled("examples").glob("*.yaml"))
+    assert found == sorted(EXAMPLES)
+    levels = {name: api.score_file(bundled("examples") / name).level.id for name in found}
+    assert levels == EXAMPLES
+    modes = {api.score_file(bundled("examples") / name).assessment.mode for name in found}
+    assert modes == {"self", "audit"}

@@ -1,0 +1,130 @@
+"""The upgrade roadmap: phases per level, gates met by actions, fallback to the smallest lift."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from readiness.loading import bundled_actions, find_questionnaire, load_action_file
+from readiness.models import AnswerFile
+from readiness.roadmap import plan, points_of
+from readiness.scoring import level_reached, values_of
+
+from .conftest import DATA
+
+ACTIONS = DATA / "catalogues" / "actions-mini.yaml"
+
+
+def values(q, answers: dict[str, object]) -> dict[str, int | None]:
+    af = AnswerFile.model_validate(
+        {"questionnaire": {"id": q.id, "version": q.version}, "company": {"name": "x"}, "answers": answers}
+    )
+    return values_of(q, af.answers)
+
+
+def apply(start: dict[str, int | None], phases) -> dict[str, int | None]:
+    end = dict(start)
+    for phase in phases:
+        for step in phase.steps:
+            for qid, (_, to) in step.raises.items():
+                end[qid] = max(end[qid] or 0, to)
+        end.update({qid: to for qid, (_, to) in phase.extra.items()})
+    return end
+
+
+def test_one_phase_per_level_up_to_the_target(mini):
+    q = mini.questionnaire
+    start = values(q, {"make.results": 1})
+    phases = plan(q, start, 3, load_action_file(ACTIONS.resolve()))
+    assert [p.level.rank for p in phases] == [1, 2, 3]
+    assert level_reached(q, apply(start, phases)) == 3
+    for before, after in itertools.pairwise(phases):
+        assert after.points_before >= before.points_after
+
+
+def test_gate_is_met_by_the_action_written_for_it(mini):
+    q = mini.questionnaire
+    start = values(q, {"make.results": 1, "make.trace": 1, "data.base": 2, "people.skills": 2})
+    first = plan(q, start, 1, load_action_file(ACTIONS.resolve()))[0]
+    assert first.steps[0].action.id == "pop-terminals"
+    assert first.steps[0].raises["make.results"] == (1, 3)
+    assert first.steps[0].gates == [0]  # it works on the one blocking gate
+
+
+def test_already_at_target_means_no_phases(mini):
+    q = mini.questionnaire
+    top = values(q, {x.id: 5 for x in q.questions})
+    assert plan(q, top, 3, load_action_file(ACTIONS.resolve())) == []
+
+
+def test_not_applicable_answers_are_never_raised(mini):
+    q = mini.questionnaire
+    start = values(q, {"make.robots": "n/a", "make.results": 1})
+    for phase in plan(q, start, 3, load_action_file(ACTIONS.resolve())):
+        assert "make.robots" not in phase.extra
+        assert all("make.robots" not in s.raises for s in phase.steps)
+
+
+def test_what_no_action_covers_falls_back_to_the_smallest_lift(mini):
+    q = mini.questionnaire
+    start = values(q, {"make.results": 3, "make.trace": 2, "data.base": 4, "data.ai": 4, "people.skills": 0})
+    last = plan(q, start, 3, load_action_file(ACTIONS.resolve()))[-1]
+    assert last.level.rank == 3 and not last.reached and last.extra
+    assert points_of(q, apply(start, [last])) >= q.levels[3].min_points
+
+
+@pytest.mark.parametrize("target", [1, 2, 3, 4, 5])
+def test_bundled_actions_climb_from_nothing_to_every_level(target):
+    q = find_questionnaire("kr-smart-factory").questionnaire
+    actions = bundled_actions(q.id)
+    assert actions is not None
+    start = values(q, {})
+    phases = plan(q, start, target, actions)
+    assert [p.level.rank for p in phases] == list(range(1, target + 1))
+    assert level_reached(q, apply(start, phases)) == target
+    for phase in phases:
+        assert phase.steps, f"no catalogue action for {phase.level.id}"
+        firm = phase.level.rank - 1
+        # at least the gate actions are written for the level the firm is at
+        assert any(s.action.min_level <= firm <= s.action.max_level for s in phase.steps)
+
+
+def test_plan_is_deterministic():
+    q = find_questionnaire("kr-smart-factory").questionnaire
+    actions = bundled_actions(q.id)
+    assert actions is not None
+    start = values(q, {x.id: 2 for x in q.questions})
+    assert plan(q, start, 5, actions) == plan(q, start, 5, actions)
+
+
+def test_bundled_catalogues_load_through_the_guarded_loader():
+    from readiness.catalogue import check_references
+    from readiness.loading import bundled_programmes
+
+    q = find_questionnaire("kr-smart-factory").questionnaire
+    actions, programmes = bundled_actions(q.id), bundled_programmes()
+    assert actions is not None and programmes is not None
+    assert actions.questionnaire == q.id
+    assert check_references(actions, programmes, {x.id for x in q.questions}, q.levels[-1].rank) == []
+
+
+def test_test_catalogues_reference_the_mini_questionnaire(mini):
+    from readiness.catalogue import check_references
+    from readiness.loading import load_programme_file
+
+    q = mini.questionnaire
+    actions = load_action_file(ACTIONS.resolve())
+    programmes = load_programme_file((DATA / "catalogues" / "programmes.yaml").resolve())
+    assert check_references(actions, programmes, {x.id for x in q.questions}, q.levels[-1].rank) == []
+
+
+def test_broken_catalogue_is_a_readable_error(write):
+    from readiness.errors import QuestionnaireError
+    from readiness.loading import load_programme_file
+
+    path: Path = write("programmes.yaml", "version: 1\nprogrammes: []\n")
+    with pytest.raises(QuestionnaireError) as info:
+        load_programme_file(path)
+    assert str(path) in str(info.value) and "last_reviewed" in str(info.value)
