@@ -1,0 +1,352 @@
+"""readiness batch (issue 5): statuses, errors, exit codes, agreement with one-by-one scoring,
+determinism, suppression, safe report names, duplicates, crashes. Small folders, real files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import multiprocessing
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from readiness import api, batch
+from readiness.cli import app
+from readiness.errors import EXIT_BATCH_INVALID, Problem
+from readiness.stats import HIDDEN, SUPPRESSED, Stats, employee_band, visible_groups
+
+from .conftest import DATA, ROOT
+from .test_loading import CASES
+
+runner = CliRunner()
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+OUTPUTS = ["summary.csv", "summary.json", "summary.xlsx", "errors.csv", "dashboard.html", "peers.json"]
+
+
+def bundled(text: str) -> str:
+    """A tests/data/bad case rewritten for the bundled questionnaire (same lines)."""
+    return (
+        text.replace('{id: mini, version: "1.0"}', '{id: kr-smart-factory, version: "2026.1"}')
+        .replace("make.results", "production.results")
+        .replace("make.nope", "production.nope")
+    )
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every invalid case from tests/data/bad plus every example, in sub-folders."""
+    folder = tmp_path_factory.mktemp("mixed")
+    (folder / "bad").mkdir()
+    (folder / "good").mkdir()
+    for path in sorted((DATA / "bad").iterdir()):
+        (folder / "bad" / path.name).write_bytes(
+            bundled(path.read_bytes().decode("latin-1")).encode("latin-1")
+        )
+    for path in EXAMPLES:
+        shutil.copy(path, folder / "good" / path.name)
+    (folder / "good" / "notes.txt").write_text("not an answer file")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mixed_run(mixed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["batch", str(mixed), "-o", str(out), "--jobs", "2"])
+    return out, result
+
+
+def rows(out: Path) -> dict[str, dict]:
+    data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    return {Path(r["path"]).name: r for r in data["rows"]}
+
+
+def test_mixed_folder_gives_statuses_errors_and_exit_code(mixed_run):
+    out, result = mixed_run
+    assert result.exit_code == EXIT_BATCH_INVALID, result.output
+    got = rows(out)
+    assert len(got) == len(CASES) + len(EXAMPLES)  # notes.txt is not an answer file
+    for name, (line, text) in CASES.items():
+        row = got[name]
+        assert row["status"] == "invalid", name
+        first = row["problems"][0]
+        message = str(Problem(row["path"], first["message"], first["line"], first["field"]))
+        assert bundled(text) in message, (name, message)
+        assert first["line"] == line, (name, message)
+    for path in EXAMPLES:
+        assert got[path.name]["status"] == "ok", got[path.name]["problems"]
+    # every problem is printed at the end, one greppable line each, then the totals
+    assert f"bad{os.sep}out-of-range.yaml:4: answers.production.results: answer must be" in result.stderr
+    for name in CASES:
+        assert f"{name}" in result.stderr
+    assert f"{len(CASES) + len(EXAMPLES)} file(s): {len(EXAMPLES)} ok, {len(CASES)} invalid" in result.stderr
+
+
+def test_errors_csv_has_path_line_field_message(mixed_run):
+    out, _ = mixed_run
+    raw = (out / "errors.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    table = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert list(table[0]) == ["path", "line", "field", "message"]
+    by_file = {Path(r["path"]).name: r for r in reversed(table)}  # first problem per file
+    assert set(by_file) == set(CASES)
+    assert by_file["out-of-range.yaml"]["line"] == "4"
+    assert by_file["out-of-range.yaml"]["field"] == "answers.production.results"
+    assert by_file["missing-company-name.yaml"]["field"] == "company.name"
+
+
+def test_summary_agrees_with_scoring_each_file(mixed_run):
+    out, _ = mixed_run
+    got = rows(out)
+    for path in EXAMPLES:
+        card = api.score_file(path)
+        row = got[path.name]
+        assert row["points"] == card.points
+        assert row["level"]["rank"] == card.level.rank and row["level"]["id"] == card.level.id
+        assert row["level"]["name"] == card.level.name("ko")
+        assert row["dimensions"] == {d.id: d.score for d in card.dimensions}
+        assert (row["answered"], row["total"], row["completeness"]) == (
+            card.answered,
+            card.total,
+            card.completeness,
+        )
+        assert [w["id"] for w in row["warnings"]] == [w.id for w in card.warnings]
+        blockers = card.next_level.blockers if card.next_level else []
+        assert len(row["blockers"]) == len(blockers)
+        assert row["company_name"] == card.company.name
+        assert row["business_number"] == card.company.business_number
+
+
+def test_summary_csv_and_xlsx(mixed_run):
+    out, _ = mixed_run
+    raw = (out / "summary.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(table) == len(CASES) + len(EXAMPLES)
+    assert {"path", "status", "company_name", "level_rank", "points", "production", "completeness"} <= set(
+        table[0]
+    )
+    with zipfile.ZipFile(out / "summary.xlsx") as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert 'state="frozen"' in sheet and "<autoFilter" in sheet and "<cols>" in sheet
+    assert sheet.count("<row ") == len(table) + 1
+
+
+def test_outputs_are_byte_identical_across_jobs_and_reruns(mixed, tmp_path):
+    for name, jobs in (("one", "1"), ("two", "2"), ("again", "2")):
+        result = runner.invoke(app, ["batch", str(mixed), "-o", str(tmp_path / name), "--jobs", jobs])
+        assert result.exit_code == EXIT_BATCH_INVALID, result.output
+    for output in OUTPUTS:
+        one = (tmp_path / "one" / output).read_bytes()
+        assert one == (tmp_path / "two" / output).read_bytes(), output
+        assert one == (tmp_path / "again" / output).read_bytes(), output
+
+
+def test_all_valid_folder_exits_0_and_writes_every_output(tmp_path):
+    result = runner.invoke(app, ["batch", str(ROOT / "examples"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for output in OUTPUTS:
+        assert (tmp_path / "out" / output).is_file(), output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "no/such/folder"],
+        ["batch", "examples", "--jobs", "0"],
+        ["batch", "examples", "--reports", "pdf"],
+    ],
+)
+def test_usage_errors_exit_2(args, tmp_path):
+    os.chdir(ROOT)
+    assert runner.invoke(app, [*args, "-o", str(tmp_path)]).exit_code == 2
+
+
+def test_discover_recurses_sorts_and_skips_hidden(tmp_path):
+    for name in ["b/2.yaml", "a/1.yml", "a/.hidden.yaml", ".git/x.yaml", "c.txt", "z.YAML"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    found = batch.discover([tmp_path, str(tmp_path / "b" / "*.yaml"), tmp_path / "a" / "1.yml"])
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == ["a/1.yml", "b/2.yaml", "z.YAML"]
+
+
+# --- duplicates and --strict ------------------------------------------------------------------
+
+
+def _copy_examples(folder: Path, names: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(ROOT / "examples" / name, folder / name)
+
+
+def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path):
+    _copy_examples(tmp_path / "in", ["demo.yaml", "paper-shop.yaml"])
+    shutil.copy(ROOT / "examples" / "demo.yaml", tmp_path / "in" / "zz-resubmitted.yaml")
+    result = batch.run([tmp_path / "in"], tmp_path / "out", jobs=1)
+    assert result.exit_code == 0  # flagged, not invalid
+    assert list(result.duplicates.values()) == [
+        [str(tmp_path / "in" / "demo.yaml"), str(tmp_path / "in" / "zz-resubmitted.yaml")]
+    ]
+    got = rows(tmp_path / "out")
+    assert got["zz-resubmitted.yaml"]["duplicate_of"] == str(tmp_path / "in" / "demo.yaml")
+    assert got["demo.yaml"]["duplicate_of"] is None
+    assert result.counted == 2  # the resubmission is not counted twice in the statistics
+
+    strict = batch.run([tmp_path / "in"], tmp_path / "strict", jobs=1, strict=True)
+    assert strict.exit_code == EXIT_BATCH_INVALID
+    assert rows(tmp_path / "strict")["zz-resubmitted.yaml"]["status"] == "invalid"
+
+
+def test_strict_makes_warnings_invalid(tmp_path):
+    _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
+    relaxed = batch.run([tmp_path / "in"], tmp_path / "out", jobs=1)
+    assert relaxed.warned > 0 and relaxed.invalid == 0
+    strict = batch.run([tmp_path / "in"], tmp_path / "strict", jobs=1, strict=True)
+    assert strict.invalid == relaxed.warned
+    warned = [r for r in rows(tmp_path / "strict").values() if r["warnings"]]
+    assert all(r["status"] == "invalid" and r["problems"][0]["field"].startswith("warnings.") for r in warned)
+
+
+# --- suppression ------------------------------------------------------------------------------
+
+
+def test_groups_under_five_are_suppressed_and_cannot_be_subtracted():
+    assert visible_groups({"a": 10, "b": 7, "c": 3}) == {"a": None, "b": HIDDEN, "c": SUPPRESSED}
+    assert visible_groups({"a": 10, "b": 7, "c": 3, "d": 2}) == {
+        "a": None,
+        "b": None,
+        "c": SUPPRESSED,
+        "d": SUPPRESSED,
+    }
+    assert visible_groups({"a": 10, "b": 7}) == {"a": None, "b": None}
+    stats = Stats(["x"], 2)
+    for k in range(14):
+        sector = "C29" if k < 8 else ("C30" if k < 13 else "C25")
+        stats.add(
+            points=100 * (k % 5),
+            level=k % 2,
+            dimensions={"x": k % 5},
+            completeness=1.0,
+            sector=sector,
+            region="경기",
+            size_band=employee_band(10 + k),
+            blockers=[],
+            plausibility=[],
+        )
+    sectors = {entry["group"]: entry for entry in stats.breakdown("sector")}
+    assert sectors["C25"] == {"group": "C25", "n": SUPPRESSED}
+    assert sectors["C30"] == {"group": "C30", "n": HIDDEN}  # 1 < 5: hide the next smallest too
+    assert sectors["C29"]["n"] == 8 and sectors["C29"]["points"]["p50"] == 150.0
+    peers = stats.peers()
+    assert peers["sector"]["C25"] == {"n": SUPPRESSED}
+    assert peers["all"]["n"] == 14
+
+
+def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
+    for k in range(11):  # five firms in C30, five in C29, one in C25
+        text = demo.replace('"124-81-53817"', f'"124-81-538{k:02d}"')
+        if k >= 5:
+            text = text.replace("sector: C30", "sector: C29" if k < 10 else "sector: C25")
+        (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
+    result = batch.run([folder], tmp_path / "out", jobs=2)
+    assert result.exit_code == 0
+    html = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    peers_text = (tmp_path / "out" / "peers.json").read_text(encoding="utf-8")
+    peers = json.loads(peers_text)
+    assert peers["sector"]["C25"] == {"n": SUPPRESSED}
+    assert peers["sector"]["C29"] == {"n": HIDDEN}  # else C25 = all - C30 - C29
+    assert peers["sector"]["C30"]["n"] == 5
+    assert (
+        "&lt;5" in html
+        and "<script" not in html
+        and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    )
+    name = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))["rows"][0][
+        "company_name"
+    ]
+    for text in (html, peers_text):
+        assert "124-81-538" not in text and name not in text
+
+
+def test_dashboard_escapes_text_from_answer_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
+    for k in range(5):
+        text = demo.replace('"124-81-53817"', f'"124-81-5381{k}"').replace(
+            "region: 경기", 'region: "<b>x</b>"'
+        )
+        (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
+    batch.run([folder], tmp_path / "out", jobs=1)
+    html = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def test_report_names_are_safe(tmp_path):
+    pytest.importorskip("readiness.report")
+    assert batch.safe_name("../../x") == "x"
+    assert batch.safe_name("..") == "report"
+    assert batch.safe_name("a/b\\c d") == "a_b_c_d"
+    assert batch.safe_name("CON") == "_CON"
+    assert batch.safe_name("한빛 정밀") == "한빛_정밀"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
+    hostile = demo.replace('"124-81-53817"', "~").replace("name: ", 'name: "../../x" #', 1)
+    (folder / "--my firm (1).yaml").write_text(hostile, encoding="utf-8")  # no business number
+    (folder / "a.yaml").write_text(demo, encoding="utf-8")
+    (folder / "b.yaml").write_text(demo, encoding="utf-8")  # same business number: -2
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--reports", "md"])
+    assert result.exit_code == 0, result.output
+    reports = tmp_path / "out" / "reports"
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "124-81-53817-2.md",
+        "124-81-53817.md",
+        "my_firm_1.md",
+    ]
+    assert not (tmp_path / "x.md").exists() and not (tmp_path.parent / "x.md").exists()
+    got = rows(tmp_path / "out")
+    assert got["--my firm (1).yaml"]["report"] == "reports/my_firm_1.md"
+    assert got["b.yaml"]["report"] == "reports/124-81-53817-2.md"
+
+
+def test_reports_render_once_per_valid_file(mixed_run, tmp_path):
+    pytest.importorskip("readiness.report")
+    folder = tmp_path / "in"
+    _copy_examples(folder, ["demo.yaml"])
+    (folder / "bad.yaml").write_text("company: {name: X\n")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--reports", "html"])
+    assert result.exit_code == EXIT_BATCH_INVALID
+    assert [p.name for p in (tmp_path / "out" / "reports").iterdir()] == ["124-81-53817.html"]
+    assert "<html" in (tmp_path / "out" / "reports" / "124-81-53817.html").read_text(encoding="utf-8")
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="the crash is injected into forked workers"
+)
+def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(tmp_path, monkeypatch):
+    _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
+    real = batch.read_answers
+
+    def crash_on_demo(path: Path):
+        if path.name == "demo.yaml":
+            os._exit(139)  # what a segfault in libyaml looks like to the pool
+        return real(path)
+
+    monkeypatch.setattr(batch, "read_answers", crash_on_demo)
+    monkeypatch.setattr(batch, "_context", lambda: multiprocessing.get_context("fork"))
+    result = batch.run([tmp_path / "in"], tmp_path / "out", jobs=2)
+    assert result.crashed == 1 and result.invalid == 1 and result.ok == len(EXAMPLES) - 1
+    assert rows(tmp_path / "out")["demo.yaml"]["problems"][0]["message"] == batch.CRASH_MESSAGE
