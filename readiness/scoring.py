@@ -391,7 +391,8 @@ def _warnings(
 ) -> list[Warning]:
     answers = af.answers
     out = []
-    missing = [x.id for x in q.questions if x.id not in answers or not answers[x.id].answered]
+    given = {qid for qid, answer in answers.items() if answer.answered}  # once, not per rule
+    missing = [x.id for x in q.questions if x.id not in given]
     if missing:
         out.append(
             Warning(
@@ -406,7 +407,7 @@ def _warnings(
         )
     for rule in q.plausibility:
         involved = [c.question for c in [*rule.when, *rule.expect] if c.question]
-        if any(qid not in answers or not answers[qid].answered or values[qid] is None for qid in involved):
+        if any(qid not in given or values[qid] is None for qid in involved):
             continue  # cannot judge a rule on unanswered or n/a questions
         if all(_holds(c, values, dims) for c in rule.when) and not all(
             _holds(c, values, dims) for c in rule.expect
@@ -464,7 +465,8 @@ def headline(q: Questionnaire, answer_file: AnswerFile) -> Headline:
         check_gate(lv, g, values, dims) for lv in upcoming for g in lv.gates if not gate_met(g, values, dims)
     ]
     questions = q.questions
-    answered = sum(1 for x in questions if x.id in answers and answers[x.id].answered)
+    given = {qid for qid, answer in answers.items() if answer.answered}
+    answered = sum(1 for x in questions if x.id in given)
     return Headline(
         points=points,
         level=q.levels[rank],
