@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from readiness import api, batch
 from readiness.cli import app
 from readiness.errors import EXIT_BATCH_INVALID, Problem
-from readiness.stats import HIDDEN, SUPPRESSED, Stats, employee_band, visible_groups
+from readiness.stats import HIDDEN, SUPPRESSED, Stats, employee_band, peer_figures, visible_groups
 
 from .conftest import DATA, ROOT
 from .test_loading import CASES
@@ -350,3 +350,33 @@ def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(tmp_path, 
     result = batch.run([tmp_path / "in"], tmp_path / "out", jobs=2)
     assert result.crashed == 1 and result.invalid == 1 and result.ok == len(EXAMPLES) - 1
     assert rows(tmp_path / "out")["demo.yaml"]["problems"][0]["message"] == batch.CRASH_MESSAGE
+
+
+def test_peers_json_feeds_a_firms_report(tmp_path):
+    from readiness.reportview import Peers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
+    for k in range(6):
+        (folder / f"f{k}.yaml").write_text(
+            demo.replace('"124-81-53817"', f'"124-81-538{k:02d}"'), encoding="utf-8"
+        )
+    batch.run([folder], tmp_path / "out", jobs=1)
+    peers = json.loads((tmp_path / "out" / "peers.json").read_text(encoding="utf-8"))
+    card = api.score_file(ROOT / "examples" / "demo.yaml")
+    figures = peer_figures(peers, card.company.sector, card.company.employees, card.points)
+    view = Peers.model_validate(figures)  # the shape the report renderer takes
+    assert view.count == 6 and view.label == "C30, 10-49"
+    assert view.points_median == card.points and view.points_percentile == 90.0  # all equal: top band
+    production = next(d.score for d in card.dimensions if d.id == "production")
+    assert view.dimensions["production"] == round(production or 0, 2)
+    assert (
+        peer_figures(
+            peers | {"all": {"n": SUPPRESSED}, "sector": {}, "size_band": {}, "sector_size_band": {}},
+            "C30",
+            48,
+            1,
+        )
+        is None
+    )
