@@ -525,6 +525,8 @@ def run(
     options = options or Options()
     paths = discover(inputs)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"{outdir} is a file; give a folder for the outputs with -o")
     outdir.mkdir(parents=True, exist_ok=True)
     if options.report_format:
         if options.report_format not in REPORT_FORMATS:

@@ -32,6 +32,7 @@ LABELS: dict[str, dict[str, str]] = {
     "duplicates": {"ko": "중복 제출(제외)", "en": "Resubmissions (not counted)"},
     "others": {"ko": "다른 설문 파일(제외)", "en": "Files for other questionnaires (not counted)"},
     "levels": {"ko": "수준별 기업 수", "en": "Firms per level"},
+    "level": {"ko": "수준", "en": "Level"},
     "national": {"ko": "국가 수준 체계", "en": "National scheme"},
     "points": {"ko": "점수 분포 (1000점 만점)", "en": "Points (out of 1000)"},
     "dimensions": {

@@ -66,7 +66,7 @@ class Group:
             "n": self.n,
             "points": _describe(self.points, percentiles, 1),
             "dimensions": {
-                did: _describe(array("i", (v for v in values if v >= 0)), percentiles, 1000)
+                did: _describe(array("i", filter((-1).__lt__, values)), percentiles, 1000)  # n/a is -1
                 for did, values in self.dimensions.items()
             },
         }
