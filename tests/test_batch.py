@@ -160,9 +160,14 @@ def test_all_valid_folder_exits_0_and_writes_every_output(tmp_path):
         ["batch", "examples", "--reports", "pdf"],
     ],
 )
-def test_usage_errors_exit_2(args, tmp_path):
-    os.chdir(ROOT)
+def test_usage_errors_exit_2(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
     assert runner.invoke(app, [*args, "-o", str(tmp_path)]).exit_code == 2
+
+
+def test_batch_has_help():
+    result = runner.invoke(app, ["batch", "--help"])
+    assert result.exit_code == 0 and "--reports" in result.stdout and "--strict" in result.stdout
 
 
 def test_discover_recurses_sorts_and_skips_hidden(tmp_path):
