@@ -62,6 +62,7 @@ def report_file(
     previous: Path | str | None = None,
     target: str | None = None,
     questionnaire: LoadedQuestionnaire | None = None,
+    peers: Path | str | None = None,
 ) -> tuple[str, Scorecard]:
     """Score one answer file and render its report; also returns the scorecard for a summary.
 
@@ -76,6 +77,13 @@ def report_file(
     loaded = questionnaire or find_questionnaire(card.questionnaire.id, card.questionnaire.version)
     old = score_file(previous, questionnaire) if previous is not None else None
     rank = target_rank(loaded.questionnaire, target) if target is not None else None
+    peer = None
+    if peers is not None:
+        from readiness.stats import peer_figures
+
+        peer = peer_figures(
+            _peers_json(Path(peers)), card.company.sector, card.company.employees, card.points
+        )
     text = render_report(
         card,
         fmt,
@@ -84,8 +92,22 @@ def report_file(
         previous=old,
         target=rank,
         questionnaire=loaded,
+        peers=peer,
     )
     return text, card
+
+
+def _peers_json(path: Path) -> dict[str, Any]:
+    """A batch's peers.json, or a clear error naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AnswersError(
+            [Problem(str(path), f"cannot read peers file ({exc.__class__.__name__})")]
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != "readiness-peers/1":
+        raise AnswersError([Problem(str(path), "not a peers.json written by readiness batch")])
+    return data
 
 
 def answer_schema() -> dict[str, Any]:

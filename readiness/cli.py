@@ -264,6 +264,9 @@ def report(
         typer.Option(help="Roadmap target level, e.g. L5 or ai-factory (default: the next level)."),
     ] = None,
     questionnaire: QuestionnaireOption = None,
+    peers: Annotated[
+        Path | None, typer.Option(help="peers.json from 'readiness batch': show where the firm stands.")
+    ] = None,
 ) -> None:
     """Write a report: level, dimensions, blockers, upgrade roadmap, support programmes, appendix."""
     import datetime as dt
@@ -278,6 +281,7 @@ def report(
         previous=previous,
         target=target,
         questionnaire=_questionnaire(questionnaire),
+        peers=peers,
     )
     _write_report(text, output)
     language = lang.value if lang else card.assessment.language

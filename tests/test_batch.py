@@ -385,3 +385,29 @@ def test_peers_json_feeds_a_firms_report(tmp_path):
         )
         is None
     )
+
+
+def test_report_uses_peers_json_from_a_batch(tmp_path):
+    """`readiness report --peers` shows where a firm stands; a non-peers file is a clear error."""
+    from readiness.api import report_file
+    from readiness.errors import AnswersError
+    from readiness.resources import bundled
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = (bundled("examples") / "demo.yaml").read_text(encoding="utf-8")
+    for i in range(6):
+        text = demo.replace('"124-81-53817"', f'"124-81-{53810 + i}"').replace(
+            "employees: 48", f"employees: {45 + i}"
+        )
+        (folder / f"firm{i}.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    with_peers, _ = report_file(folder / "firm0.yaml", "json", "en", peers=tmp_path / "out" / "peers.json")
+    without, _ = report_file(folder / "firm0.yaml", "json", "en")
+    assert json.loads(with_peers)["peers"]["count"] >= 5
+    assert json.loads(without)["peers"] is None
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(AnswersError, match=r"not a peers\.json"):
+        report_file(folder / "firm0.yaml", "json", "en", peers=bad)
