@@ -238,6 +238,8 @@ def parse(raw: bytes) -> Document:
         if "expected a single document" in str(exc.context) + str(exc.problem):
             what = "more than one YAML document (---) in the file; put one answer set per file"
         raise YamlProblem(f"YAML syntax error: {what}", mark.line + 1 if mark else None) from None
+    except RecursionError:  # defence in depth: check_nesting should already have refused this
+        raise YamlProblem("nesting is too deep") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {str(exc).splitlines()[0][:200]}") from None
     finally:
