@@ -272,7 +272,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from readiness.loading import find_questionnaire
+    from readiness.files.loading import find_questionnaire
 
     qid, _, version = args.questionnaire.partition("@")
     q = find_questionnaire(qid, version or None).questionnaire

@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from readiness import answerfile
+from readiness.domain.answers import AnswerFile, Company
+from readiness.domain.results import Scorecard
+from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
-from readiness.loading import LoadedQuestionnaire, find_questionnaire, load_answers
-from readiness.models import AnswerFile, Company, Lang
-from readiness.scoring import Scorecard, score
+from readiness.files import answerfile
+from readiness.files.loading import LoadedQuestionnaire, bundled_catalogues, find_questionnaire, load_answers
+from readiness.words import Lang
 
 
 def score_file(path: Path | str, questionnaire: LoadedQuestionnaire | None = None) -> Scorecard:
@@ -63,15 +65,14 @@ def report_file(
     target: str | None = None,
     questionnaire: LoadedQuestionnaire | None = None,
     peers: Path | str | None = None,
-) -> tuple[str, Scorecard]:
+) -> tuple[bytes, Scorecard]:
     """Score one answer file and render its report; also returns the scorecard for a summary.
 
     `lang` defaults to the file's language; `target` is a level as `L5`, `5` or `ai-factory`;
     `previous` is an earlier answer file of the same firm, scored with its own questionnaire
     version unless `questionnaire` is given.
     """
-    from readiness.report import render_report  # jinja2 only when a report is asked for
-    from readiness.reportbuild import target_rank
+    from readiness.report.build import target_rank
 
     card = score_file(path, questionnaire)
     loaded = questionnaire or find_questionnaire(card.questionnaire.id, card.questionnaire.version)
@@ -79,22 +80,44 @@ def report_file(
     rank = target_rank(loaded.questionnaire, target) if target is not None else None
     peer = None
     if peers is not None:
-        from readiness.stats import peer_figures
+        from readiness.batch.peers import peer_figures
 
         peer = peer_figures(
             _peers_json(Path(peers)), card.company.sector, card.company.employees, card.points
         )
-    text = render_report(
+    data = render_card(
+        card, loaded, fmt, lang or card.assessment.language, today, previous=old, target=rank, peers=peer
+    )
+    return data, card
+
+
+def render_card(
+    card: Scorecard,
+    loaded: LoadedQuestionnaire,
+    fmt: str = "html",
+    lang: str = "ko",
+    today: dt.date | None = None,
+    *,
+    previous: Scorecard | None = None,
+    target: int | None = None,
+    peers: dict[str, Any] | None = None,
+) -> bytes:
+    """The report on a scorecard, with the bundled catalogues for its questionnaire."""
+    from readiness.report.render import render_report  # jinja2 only when a report is asked for
+
+    programmes, actions = bundled_catalogues(loaded.questionnaire)
+    return render_report(
         card,
         fmt,
-        lang or card.assessment.language,
+        lang,
         today,
-        previous=old,
-        target=rank,
-        questionnaire=loaded,
-        peers=peer,
+        questionnaire=loaded.questionnaire,
+        previous=previous,
+        target=target,
+        peers=peers,
+        programmes=programmes,
+        actions=actions,
     )
-    return text, card
 
 
 def _peers_json(path: Path) -> dict[str, Any]:
@@ -133,6 +156,7 @@ def answer_schema() -> dict[str, Any]:
 
 
 def answer_schema_json() -> str:
+    """The JSON Schema of the answer file as text."""
     return json.dumps(answer_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -140,6 +164,7 @@ __all__ = [
     "AnswersError",
     "answer_schema",
     "answer_schema_json",
+    "render_card",
     "report_file",
     "score_answers",
     "score_file",

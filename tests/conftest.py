@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness.loading import LoadedQuestionnaire, load_questionnaire_file
+from readiness.files.loading import LoadedQuestionnaire, load_questionnaire_file
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from readiness import answerfile
-from readiness.loading import load_answers
-from readiness.models import AnswerFile
+from readiness.domain.answers import AnswerFile
+from readiness.files import answerfile
+from readiness.files.loading import load_answers
 
 
 def sample(mode: str = "audit") -> AnswerFile:

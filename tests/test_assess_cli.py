@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from readiness import prompts
 from readiness.cli import app
+from readiness.cli import session as prompts
 from readiness.errors import EXIT_ABORTED, EXIT_INTERRUPTED, EXIT_USAGE
-from readiness.loading import load_answers
+from readiness.files.loading import load_answers
 
 from .conftest import DATA
 

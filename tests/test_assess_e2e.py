@@ -13,7 +13,7 @@ import pexpect
 import pytest
 from rich.cells import cell_len
 
-from readiness.loading import find_questionnaire, load_answers
+from readiness.files.loading import find_questionnaire, load_answers
 
 from .conftest import DATA
 

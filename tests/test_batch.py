@@ -14,10 +14,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from readiness import api, batch
+from readiness import api
+from readiness.batch import pool, worker
+from readiness.batch.discover import discover
+from readiness.batch.peers import peer_figures
+from readiness.batch.rows import CRASH_MESSAGE
+from readiness.batch.run import run as run_batch
+from readiness.batch.run import safe_name
+from readiness.batch.stats import HIDDEN, SUPPRESSED, Stats, employee_band, visible_groups
 from readiness.cli import app
 from readiness.errors import EXIT_BATCH_INVALID, Problem
-from readiness.stats import HIDDEN, SUPPRESSED, Stats, employee_band, peer_figures, visible_groups
 
 from .conftest import DATA, ROOT
 from .test_loading import CASES
@@ -174,7 +180,7 @@ def test_discover_recurses_sorts_and_skips_hidden(tmp_path):
     for name in ["b/2.yaml", "a/1.yml", "a/.hidden.yaml", ".git/x.yaml", "c.txt", "z.YAML"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n")
-    found = batch.discover([tmp_path, str(tmp_path / "b" / "*.yaml"), tmp_path / "a" / "1.yml"])
+    found = discover([tmp_path, str(tmp_path / "b" / "*.yaml"), tmp_path / "a" / "1.yml"])
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == ["a/1.yml", "b/2.yaml", "z.YAML"]
 
 
@@ -190,7 +196,7 @@ def _copy_examples(folder: Path, names: list[str]) -> None:
 def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path):
     _copy_examples(tmp_path / "in", ["demo.yaml", "paper-shop.yaml"])
     shutil.copy(ROOT / "examples" / "demo.yaml", tmp_path / "in" / "zz-resubmitted.yaml")
-    result = batch.run([tmp_path / "in"], tmp_path / "out", jobs=1)
+    result = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1)
     assert result.exit_code == 0  # flagged, not invalid
     assert list(result.duplicates.values()) == [
         [str(tmp_path / "in" / "demo.yaml"), str(tmp_path / "in" / "zz-resubmitted.yaml")]
@@ -200,16 +206,16 @@ def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path):
     assert got["demo.yaml"]["duplicate_of"] is None
     assert result.counted == 2  # the resubmission is not counted twice in the statistics
 
-    strict = batch.run([tmp_path / "in"], tmp_path / "strict", jobs=1, strict=True)
+    strict = run_batch([tmp_path / "in"], tmp_path / "strict", jobs=1, strict=True)
     assert strict.exit_code == EXIT_BATCH_INVALID
     assert rows(tmp_path / "strict")["zz-resubmitted.yaml"]["status"] == "invalid"
 
 
 def test_strict_makes_warnings_invalid(tmp_path):
     _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
-    relaxed = batch.run([tmp_path / "in"], tmp_path / "out", jobs=1)
+    relaxed = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1)
     assert relaxed.warned > 0 and relaxed.invalid == 0
-    strict = batch.run([tmp_path / "in"], tmp_path / "strict", jobs=1, strict=True)
+    strict = run_batch([tmp_path / "in"], tmp_path / "strict", jobs=1, strict=True)
     assert strict.invalid == relaxed.warned
     warned = [r for r in rows(tmp_path / "strict").values() if r["warnings"]]
     assert all(r["status"] == "invalid" and r["problems"][0]["field"].startswith("warnings.") for r in warned)
@@ -259,7 +265,7 @@ def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path):
         if k >= 5:
             text = text.replace("sector: C30", "sector: C29" if k < 10 else "sector: C25")
         (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
-    result = batch.run([folder], tmp_path / "out", jobs=2)
+    result = run_batch([folder], tmp_path / "out", jobs=2)
     assert result.exit_code == 0
     html = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
     peers_text = (tmp_path / "out" / "peers.json").read_text(encoding="utf-8")
@@ -288,7 +294,7 @@ def test_dashboard_escapes_text_from_answer_files(tmp_path):
             "region: 경기", 'region: "<b>x</b>"'
         )
         (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
-    batch.run([folder], tmp_path / "out", jobs=1)
+    run_batch([folder], tmp_path / "out", jobs=1)
     html = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
 
@@ -298,11 +304,11 @@ def test_dashboard_escapes_text_from_answer_files(tmp_path):
 
 def test_report_names_are_safe(tmp_path):
     pytest.importorskip("readiness.report")
-    assert batch.safe_name("../../x") == "x"
-    assert batch.safe_name("..") == "report"
-    assert batch.safe_name("a/b\\c d") == "a_b_c_d"
-    assert batch.safe_name("CON") == "_CON"
-    assert batch.safe_name("한빛 정밀") == "한빛_정밀"
+    assert safe_name("../../x") == "x"
+    assert safe_name("..") == "report"
+    assert safe_name("a/b\\c d") == "a_b_c_d"
+    assert safe_name("CON") == "_CON"
+    assert safe_name("한빛 정밀") == "한빛_정밀"
     folder = tmp_path / "in"
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
@@ -343,22 +349,22 @@ def test_reports_render_once_per_valid_file(mixed_run, tmp_path):
 )
 def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(tmp_path, monkeypatch):
     _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
-    real = batch.read_answers
+    real = worker.read_answers
 
     def crash_on_demo(path: Path):
         if path.name == "demo.yaml":
             os._exit(139)  # what a segfault in libyaml looks like to the pool
         return real(path)
 
-    monkeypatch.setattr(batch, "read_answers", crash_on_demo)
-    monkeypatch.setattr(batch, "_context", lambda: multiprocessing.get_context("fork"))
-    result = batch.run([tmp_path / "in"], tmp_path / "out", jobs=2)
+    monkeypatch.setattr(worker, "read_answers", crash_on_demo)
+    monkeypatch.setattr(pool, "_context", lambda: multiprocessing.get_context("fork"))
+    result = run_batch([tmp_path / "in"], tmp_path / "out", jobs=2)
     assert result.crashed == 1 and result.invalid == 1 and result.ok == len(EXAMPLES) - 1
-    assert rows(tmp_path / "out")["demo.yaml"]["problems"][0]["message"] == batch.CRASH_MESSAGE
+    assert rows(tmp_path / "out")["demo.yaml"]["problems"][0]["message"] == CRASH_MESSAGE
 
 
 def test_peers_json_feeds_a_firms_report(tmp_path):
-    from readiness.reportview import Peers
+    from readiness.report.view import Peers
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -367,7 +373,7 @@ def test_peers_json_feeds_a_firms_report(tmp_path):
         (folder / f"f{k}.yaml").write_text(
             demo.replace('"124-81-53817"', f'"124-81-538{k:02d}"'), encoding="utf-8"
         )
-    batch.run([folder], tmp_path / "out", jobs=1)
+    run_batch([folder], tmp_path / "out", jobs=1)
     peers = json.loads((tmp_path / "out" / "peers.json").read_text(encoding="utf-8"))
     card = api.score_file(ROOT / "examples" / "demo.yaml")
     figures = peer_figures(peers, card.company.sector, card.company.employees, card.points)

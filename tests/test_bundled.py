@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from readiness import api
-from readiness.loading import available, find_questionnaire, load_questionnaire_file
-from readiness.models import AnswerFile
-from readiness.scoring import score
+from readiness.domain.answers import AnswerFile
+from readiness.domain.scoring import score
+from readiness.files.loading import available, find_questionnaire, load_questionnaire_file
 
 
 def test_the_flagship_questionnaire_is_bundled():

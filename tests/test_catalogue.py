@@ -9,19 +9,13 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from readiness import safeyaml
-from readiness.catalogue import (
-    ActionCatalogue,
-    Profile,
-    ProgrammeCatalogue,
-    ProgrammeMatch,
-    check_references,
-    match_programmes,
-    uncovered_questions,
-    unknown_programme_ids,
-)
-from readiness.loading import find_questionnaire
-from readiness.models import Company, Text
+from readiness.domain.actions import ActionCatalogue, check_references, uncovered_questions
+from readiness.domain.answers import Company
+from readiness.domain.base import Text
+from readiness.domain.matching import Profile, ProgrammeMatch, match_programmes, unknown_programme_ids
+from readiness.domain.programmes import ProgrammeCatalogue
+from readiness.files import safeyaml
+from readiness.files.loading import find_questionnaire
 
 ROOT = Path(__file__).parent.parent
 PROGRAMMES = ROOT / "questionnaires" / "programmes.yaml"

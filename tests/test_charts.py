@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from readiness import charts
+from readiness.report import charts
 
 LABELS = ["전략·리더십", "Shop-floor execution and traceability", "<script>x</script>", "Data & AI"]
 VALUES: list[float | None] = [2.0, 3.333333, None, 0.9166666]

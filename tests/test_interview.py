@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from readiness.answerfile import render
-from readiness.interview import (
+from readiness.domain.answers import AnswerFile
+from readiness.domain.interview import (
     EndOfInput,
     Invalid,
     Key,
@@ -17,8 +17,9 @@ from readiness.interview import (
     first_unanswered,
     run_interview,
 )
-from readiness.loading import load_answers
-from readiness.models import AnswerFile, Questionnaire
+from readiness.domain.questionnaire import Questionnaire
+from readiness.files.answerfile import render
+from readiness.files.loading import load_answers
 
 IDS = ["make.results", "make.trace", "make.robots", "data.base", "data.ai", "people.skills"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from readiness.errors import AnswersError, QuestionnaireError
-from readiness.loading import load_answers, load_questionnaire_file
+from readiness.files.loading import load_answers, load_questionnaire_file
 
 from .conftest import DATA
 

@@ -6,10 +6,7 @@ import datetime as dt
 
 import pytest
 
-from readiness.interview import EndOfInput
-from readiness.profile import (
-    REGIONS,
-    SECTORS,
+from readiness.domain.company_profile import (
     BadValue,
     FieldPrompt,
     parse_business_number,
@@ -19,6 +16,9 @@ from readiness.profile import (
     parse_sector,
     run_profile,
 )
+from readiness.domain.interview import EndOfInput
+from readiness.domain.normalise import REGION_CHOICES as REGIONS
+from readiness.domain.normalise import SECTOR_CHOICES as SECTORS
 
 TODAY = dt.date(2026, 3, 15)
 

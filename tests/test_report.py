@@ -9,11 +9,14 @@ import re
 import pytest
 
 from readiness import __version__, api
+from readiness.domain.results import Scorecard
+from readiness.domain.scoring import score
 from readiness.errors import UsageError
-from readiness.loading import load_action_file, load_answers, load_programme_file
-from readiness.report import ReportFormat, environment, render_report
+from readiness.files.loading import load_action_file, load_answers, load_programme_file
+from readiness.report.formats import ReportFormat
+from readiness.report.render import render_report
+from readiness.report.templates import environment
 from readiness.resources import bundled
-from readiness.scoring import Scorecard, score
 
 from .conftest import DATA
 
@@ -34,11 +37,11 @@ def render(mini, name: str, fmt: str, lang: str, **kwargs) -> str:
         fmt,
         lang,
         TODAY,
-        questionnaire=mini,
+        questionnaire=mini.questionnaire,
         programmes=load_programme_file((DATA / "catalogues" / "programmes.yaml").resolve()),
         actions=load_action_file((DATA / "catalogues" / "actions-mini.yaml").resolve()),
         **kwargs,
-    )
+    ).decode()
 
 
 def stable(text: str) -> str:
@@ -75,8 +78,8 @@ def test_unknown_language_or_format_is_refused(mini):
 
 
 def test_report_templates_are_autoescaped():
-    for fmt in (ReportFormat.HTML, ReportFormat.MARKDOWN):
-        assert environment(fmt).autoescape is True
+    for flavour in ("html", "markdown"):
+        assert environment(flavour).autoescape is True
 
 
 def test_html_escapes_every_value_from_the_answer_file(mini):
@@ -146,7 +149,7 @@ def test_target_at_or_below_the_level_has_no_phases(mini):
 
 def test_date_defaults_to_the_assessment_date_never_the_clock(mini):
     card = card_of(mini, "full.yaml")
-    data = json.loads(render_report(card, "json", "en", questionnaire=mini))
+    data = json.loads(render_report(card, "json", "en", questionnaire=mini.questionnaire))
     assert data["cover"]["report_date"] == "2026-11-20"
 
 
@@ -159,7 +162,8 @@ def test_bad_peer_figures_are_refused(mini):
 @pytest.mark.parametrize("fmt", ["html", "md"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_renders(example, fmt, lang):
-    text, card = api.report_file(example, fmt, lang, TODAY)
+    data, card = api.report_file(example, fmt, lang, TODAY)
+    text = data.decode()
     assert card.company.name in text or card.company.name.replace("&", "&amp;") in text
     assert f"L{card.level.rank}" in text
 

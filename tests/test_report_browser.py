@@ -66,7 +66,7 @@ def visible_text(dom: str) -> str:
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     text, card = api.report_file(bundled("examples") / "demo.yaml", "html", "ko", dt.date(2026, 11, 22))
     path = tmp_path_factory.mktemp("report") / "demo.html"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text)
     return path, card.company.name, f"L{card.level.rank}"
 
 
@@ -81,7 +81,7 @@ def test_browser_shows_company_and_level(demo_report, tmp_path):
 
 def test_script_in_company_name_stays_text_in_the_browser(tmp_path):
     mini = str(DATA / "questionnaires" / "mini-1.0.yaml")
-    from readiness.loading import find_questionnaire
+    from readiness.files.loading import find_questionnaire
 
     text, _ = api.report_file(
         DATA / "answers" / "hostile.yaml",
@@ -91,7 +91,7 @@ def test_script_in_company_name_stays_text_in_the_browser(tmp_path):
         questionnaire=find_questionnaire(mini),
     )
     page = tmp_path / "hostile.html"
-    page.write_text(text, encoding="utf-8")
+    page.write_bytes(text)
     dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
     assert "<script" not in dom and "<img" not in dom and "onerror" not in dom.replace("onerror=alert", "")
     assert "<script>alert(1)</script>" in visible_text(dom)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from readiness.cli import ReportFormatOption, app
-from readiness.report import ReportFormat
+from readiness.cli import app
+from readiness.report.formats import ReportFormat
 from readiness.resources import bundled
 
 from .conftest import DATA
@@ -19,8 +19,18 @@ FULL = str(DATA / "answers" / "full.yaml")
 DEMO = str(bundled("examples") / "demo.yaml")
 
 
-def test_cli_format_choices_match_the_report_formats():
-    assert [f.value for f in ReportFormatOption] == [f.value for f in ReportFormat]
+def test_cli_format_choices_are_the_report_formats():
+    result = runner.invoke(app, ["report", DEMO, "--format", "pdf"])
+    assert result.exit_code == 2
+    for fmt in ReportFormat:
+        assert f"'{fmt.value}'" in result.output
+
+
+def test_every_report_format_has_a_renderer_that_returns_bytes(mini):
+    from readiness.report.render import renderer
+
+    for fmt in ReportFormat:
+        assert callable(renderer(fmt))  # assert_never raises for a member without one
 
 
 def test_html_to_stdout_by_default_with_a_one_line_summary_on_stderr():

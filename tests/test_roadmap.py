@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from readiness.loading import bundled_actions, find_questionnaire, load_action_file
-from readiness.models import AnswerFile
-from readiness.roadmap import plan, points_of
-from readiness.scoring import level_reached, values_of
+from readiness.domain.answers import AnswerFile
+from readiness.domain.ladder import level_reached, points_of, values_of
+from readiness.domain.roadmap import plan
+from readiness.files.loading import bundled_actions, find_questionnaire, load_action_file
 
 from .conftest import DATA
 
@@ -100,8 +100,8 @@ def test_plan_is_deterministic():
 
 
 def test_bundled_catalogues_load_through_the_guarded_loader():
-    from readiness.catalogue import check_references
-    from readiness.loading import bundled_programmes
+    from readiness.domain.actions import check_references
+    from readiness.files.loading import bundled_programmes
 
     q = find_questionnaire("kr-smart-factory").questionnaire
     actions, programmes = bundled_actions(q.id), bundled_programmes()
@@ -111,8 +111,8 @@ def test_bundled_catalogues_load_through_the_guarded_loader():
 
 
 def test_test_catalogues_reference_the_mini_questionnaire(mini):
-    from readiness.catalogue import check_references
-    from readiness.loading import load_programme_file
+    from readiness.domain.actions import check_references
+    from readiness.files.loading import load_programme_file
 
     q = mini.questionnaire
     actions = load_action_file(ACTIONS.resolve())
@@ -122,7 +122,7 @@ def test_test_catalogues_reference_the_mini_questionnaire(mini):
 
 def test_broken_catalogue_is_a_readable_error(write):
     from readiness.errors import QuestionnaireError
-    from readiness.loading import load_programme_file
+    from readiness.files.loading import load_programme_file
 
     path: Path = write("programmes.yaml", "version: 1\nprogrammes: []\n")
     with pytest.raises(QuestionnaireError) as info:

@@ -7,8 +7,11 @@ import random
 
 import pytest
 
-from readiness.models import Answer, AnswerFile, Questionnaire
-from readiness.scoring import level_reached, plan_lift, score, values_of
+from readiness.domain.answers import Answer, AnswerFile
+from readiness.domain.ladder import level_reached, values_of
+from readiness.domain.lift import plan_lift
+from readiness.domain.questionnaire import Questionnaire
+from readiness.domain.scoring import score
 
 
 def answer_file(q: Questionnaire, values: dict[str, object], mode: str = "self") -> AnswerFile:

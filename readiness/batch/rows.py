@@ -1,0 +1,82 @@
+"""What a batch run passes around: the options sent to workers, one row per file, the run's result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from readiness.errors import EXIT_BATCH_INVALID, EXIT_OK, Problem
+from readiness.words import Lang
+
+CRASH_MESSAGE = (
+    "the checker crashed on this file (its worker process died); the file is likely hostile or corrupt"
+)
+MAX_SHOWN = 50  # invalid files whose problems the result carries for printing
+
+
+@dataclass(frozen=True)
+class Options:
+    """How each file is scored; sent to the workers with every chunk."""
+
+    lang: Lang = "ko"  # level names in the summaries
+    report_format: str | None = None  # "html" / "md": one report per valid file
+    report_lang: Lang | None = None  # None: each file's own language
+    report_dir: str | None = None
+    questionnaire: str | None = None  # a questionnaire file to use instead of the one each file names
+    today: date | None = None  # date shown in reports (None: no date; keeps outputs reproducible)
+
+
+@dataclass(slots=True)
+class Row:
+    """The summary of one file: what the worker sends back instead of a scorecard."""
+
+    index: int
+    path: str
+    status: str = "ok"  # ok / invalid
+    problems: list[Problem] = field(default_factory=list)
+    questionnaire: str | None = None  # "id version"
+    company_name: str | None = None
+    business_number: str | None = None
+    sector: str | None = None
+    region: str | None = None
+    employees: int | None = None
+    employee_band: str | None = None
+    level_rank: int | None = None
+    level_id: str | None = None
+    level_name: str | None = None
+    points: int | None = None
+    dimensions: dict[str, float | None] = field(default_factory=dict)
+    answered: int | None = None
+    total: int | None = None
+    completeness: float | None = None
+    warnings: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, message
+    blockers: list[str] = field(default_factory=list)  # "L2 quality.spc 2 → 3"
+    blocker_keys: list[str] = field(default_factory=list)  # "L2 quality.spc ≥ 3", for counting
+    report: str | None = None  # relative to OUTDIR
+    duplicate_of: str | None = None  # the earlier file with the same business number
+
+    @property
+    def scored(self) -> bool:
+        return self.points is not None
+
+
+@dataclass
+class BatchResult:
+    """What the run did, for the CLI to report: counts, outputs, the first problems."""
+
+    outdir: Path
+    files: int = 0
+    ok: int = 0
+    invalid: int = 0
+    warned: int = 0  # scored files with at least one warning
+    crashed: int = 0
+    counted: int = 0  # firms in the dashboard and peers.json
+    reports: int = 0
+    duplicates: dict[str, list[str]] = field(default_factory=dict)  # business number -> its files
+    problems: list[Problem] = field(default_factory=list)  # of the first MAX_SHOWN invalid files
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_BATCH_INVALID if self.invalid else EXIT_OK

@@ -1,0 +1,224 @@
+"""A batch run in the main process: rows in file order, duplicates, report names, --strict, the outputs."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from readiness.batch import dashboard
+from readiness.batch.discover import discover
+from readiness.batch.pool import score_files
+from readiness.batch.rows import CRASH_MESSAGE, MAX_SHOWN, BatchResult, Options, Row
+from readiness.batch.stats import Stats
+from readiness.batch.tables import Tables, write_json
+from readiness.errors import Problem, UsageError
+from readiness.files.loading import (
+    LoadedQuestionnaire,
+    available,
+    find_questionnaire,
+    load_questionnaire_file,
+)
+from readiness.report.formats import BATCH_FORMATS
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
+def safe_name(text: str, fallback: str = "report") -> str:
+    """A file name from untrusted text: letters (Hangul too), digits, '.', '-', '_' only; never
+    empty, hidden, '..', or a Windows device name; at most 80 characters."""
+    name = _UNSAFE.sub("_", text).strip("._-")[:80].strip("._-")
+    if not name:
+        return fallback
+    return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
+
+
+class _Run:
+    """The main process's part, row by row in file order: duplicates, report names, --strict,
+    counts, aggregates, and the tables."""
+
+    def __init__(self, outdir: Path, options: Options, strict: bool, result: BatchResult) -> None:
+        self.outdir, self.options, self.strict, self.result = outdir, options, strict, result
+        self.first_file: dict[str, str] = {}  # business number -> first file with it
+        self.report_names: set[str] = set()
+        self.known = _known_questionnaires(options)
+        self.dimension_ids = list(
+            dict.fromkeys(d.id for lq in self.known.values() for d in lq.questionnaire.dimensions)
+        )
+        self.stats: dict[str, Stats] = {}
+        self.tables = Tables(outdir, self.dimension_ids)
+
+    def add(self, row: Row) -> None:
+        result = self.result
+        if row.business_number:
+            first = self.first_file.setdefault(row.business_number, row.path)
+            if first != row.path:
+                row.duplicate_of = first
+                result.duplicates.setdefault(row.business_number, [first]).append(row.path)
+        if row.warnings:
+            result.warned += 1
+        if self.strict and row.status == "ok":
+            _apply_strict(row)
+        if row.report:
+            if row.status == "ok":
+                self._name_report(row)
+            else:  # --strict turned it invalid: no report for an invalid file
+                (Path(self.options.report_dir or self.outdir) / row.report).unlink()
+                row.report = None
+        if row.status == "ok":
+            result.ok += 1
+            result.reports += row.report is not None
+            if row.duplicate_of is None and row.questionnaire:
+                # a repeated business number is a resubmission: only the first file counts
+                result.counted += 1
+                self._stats(row.questionnaire).add(
+                    points=row.points or 0,
+                    level=row.level_rank or 0,
+                    dimensions=row.dimensions,
+                    completeness=row.completeness or 0.0,
+                    sector=row.sector,
+                    region=row.region,
+                    size_band=row.employee_band,
+                    blockers=row.blocker_keys,
+                    plausibility=[wid for kind, wid, _ in row.warnings if kind == "plausibility"],
+                )
+        else:
+            result.invalid += 1
+            result.crashed += any(p.message == CRASH_MESSAGE for p in row.problems)
+            if result.invalid <= MAX_SHOWN:
+                result.problems += row.problems
+        self.tables.write(row)
+
+    def _stats(self, key: str) -> Stats:
+        if key not in self.stats:
+            q = self.known[key].questionnaire
+            self.stats[key] = Stats([d.id for d in q.dimensions], len(q.levels))
+        return self.stats[key]
+
+    def _name_report(self, row: Row) -> None:
+        """Rename the worker's numbered file after the business number or the file name; the
+        first free name in file order wins, so names do not depend on the parallelism."""
+        fmt = self.options.report_format or "html"
+        base = safe_name(row.business_number or Path(row.path).stem)
+        name, n = base, 1
+        while name.lower() in self.report_names:  # case-insensitive file systems too
+            n += 1
+            name = f"{base}-{n}"
+        self.report_names.add(name.lower())
+        folder = Path(self.options.report_dir or self.outdir)
+        final = folder / f"{name}.{fmt}"
+        if final.resolve().parent != folder.resolve():  # cannot happen after safe_name; never trust it
+            raise UsageError(f"refusing to write a report outside {folder}: {final}")
+        os.replace(folder / (row.report or ""), final)
+        row.report = final.relative_to(self.outdir).as_posix()
+
+    def finish(self) -> list[Path]:
+        """Close the tables; write the dashboard and peers.json for the main questionnaire."""
+        main = max(self.stats, key=lambda k: (self.stats[k].n, k), default=None)
+        others = sum(s.n for k, s in self.stats.items() if k != main)
+        extra = {
+            "totals": {
+                "files": self.result.files,
+                "ok": self.result.ok,
+                "invalid": self.result.invalid,
+                "with_warnings": self.result.warned,
+                "counted_in_statistics": self.result.counted,
+            },
+            "questionnaires": {
+                key: {"sha256": lq.sha256, "files_counted": self.stats[key].n if key in self.stats else 0}
+                for key, lq in sorted(self.known.items())
+            },
+            "duplicates": self.result.duplicates,
+        }
+        outputs = self.tables.close(extra)
+        loaded = self.known[main] if main else next(iter(self.known.values()), None)
+        stats = self.stats.get(main or "") or (
+            Stats([d.id for d in loaded.questionnaire.dimensions], len(loaded.questionnaire.levels))
+            if loaded
+            else None
+        )
+        if loaded is not None and stats is not None:
+            q = loaded.questionnaire
+            peers = {
+                "format": "readiness-peers/1",
+                "questionnaire": {"id": q.id, "version": q.version, "sha256": loaded.sha256},
+                **stats.peers(),
+            }
+            outputs.append(write_json(self.outdir / "peers.json", peers))
+            html = dashboard.render(stats, q, self.result, self.options.lang, other_questionnaires=others)
+            path = self.outdir / "dashboard.html"
+            path.write_text(html, encoding="utf-8", newline="\n")
+            outputs.append(path)
+        return outputs
+
+
+def _apply_strict(row: Row) -> None:
+    """--strict: any warning, or a business number already seen, makes the file invalid."""
+    problems = [
+        Problem(row.path, f"warning: {message}", None, f"warnings.{wid}") for _, wid, message in row.warnings
+    ]
+    if row.duplicate_of:
+        problems.append(
+            Problem(row.path, f"same business number as {row.duplicate_of}", None, "company.business_number")
+        )
+    if problems:
+        row.status, row.problems = "invalid", problems
+
+
+def _known_questionnaires(options: Options) -> dict[str, LoadedQuestionnaire]:
+    """Every questionnaire a row can be scored against ("id version" -> it), known before the
+    first row so the table's columns are fixed: the forced one, or every bundled one."""
+
+    if options.questionnaire:
+        loaded = [load_questionnaire_file(Path(options.questionnaire))]
+    else:
+        loaded = [find_questionnaire(qid, version) for qid, version, _ in available()]
+    return {f"{lq.questionnaire.id} {lq.questionnaire.version}": lq for lq in loaded}
+
+
+def run(
+    inputs: Sequence[str | Path],
+    outdir: Path,
+    options: Options | None = None,
+    jobs: int | None = None,
+    strict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """Score every answer file under `inputs` and write the outputs into `outdir`.
+
+    `progress(done, total)` is called with 0 once the files are found, then as they complete.
+    With `strict`, a file with any warning,
+    or a later file with an already-seen business number, counts as invalid.
+    """
+    options = options or Options()
+    paths = discover(inputs)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"{outdir} is a file; give a folder for the outputs with -o")
+    outdir.mkdir(parents=True, exist_ok=True)
+    if options.report_format:
+        if options.report_format not in BATCH_FORMATS:
+            raise UsageError(f"--reports must be one of {', '.join(BATCH_FORMATS)}")
+        report_dir = outdir / "reports"
+        report_dir.mkdir(exist_ok=True)
+        for stale in report_dir.glob(".part-*"):
+            stale.unlink()
+        options = replace(options, report_dir=str(report_dir))
+
+    result = BatchResult(outdir=outdir, files=len(paths))
+    state = _Run(outdir, options, strict, result)
+    if progress is not None:
+        progress(0, len(paths))
+    try:
+        for done, row in enumerate(score_files(paths, options, jobs), 1):
+            state.add(row)
+            if progress is not None:
+                progress(done, len(paths))
+    except BaseException:
+        state.tables.abort()
+        raise
+    result.outputs = state.finish()
+    return result

@@ -1,0 +1,104 @@
+"""The upgrade-action catalogue model, and its cross-checks against a questionnaire and the programmes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from readiness.domain.base import MAX_VALUE, Model, Text, unique
+from readiness.domain.programmes import ID, ProgrammeCatalogue, Rank, ordered
+from readiness.domain.questionnaire import QUESTION_ID
+
+Effort = Literal["low", "medium", "high"]
+CostBand = Literal["under-10m", "10m-50m", "50m-200m", "200m-500m", "over-500m"]
+
+
+class Lift(Model):
+    """An answer value an action makes achievable for one question."""
+
+    question: Annotated[str, Field(pattern=QUESTION_ID)]
+    to: Annotated[int, Field(ge=1, le=MAX_VALUE)]
+
+
+class Months(Model):
+    min: Annotated[int, Field(ge=1, le=60)]
+    max: Annotated[int, Field(ge=1, le=60)]
+
+    @model_validator(mode="after")
+    def ordered(self) -> Months:
+        ordered("months", self.min, self.max)
+        return self
+
+
+class UpgradeAction(Model):
+    """A concrete upgrade step, the answers it lifts and the levels where it is the next step."""
+
+    id: Annotated[str, Field(pattern=ID)]
+    title: Text
+    why: Text
+    lifts: Annotated[list[Lift], Field(min_length=1)]
+    min_level: Rank
+    max_level: Rank
+    effort: Effort
+    cost_band: CostBand
+    duration_months: Months
+    programmes: list[Annotated[str, Field(pattern=ID)]] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> UpgradeAction:
+        ordered("level", self.min_level, self.max_level)
+        unique("lifted question", [lift.question for lift in self.lifts])
+        unique("programme", self.programmes)
+        return self
+
+
+class ActionCatalogue(Model):
+    """Upgrade actions for one questionnaire, keyed to its question ids."""
+
+    questionnaire: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    actions: Annotated[list[UpgradeAction], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ActionCatalogue:
+        unique("action id", [a.id for a in self.actions])
+        return self
+
+
+def check_references(
+    actions: ActionCatalogue, programmes: ProgrammeCatalogue, question_ids: set[str], max_rank: int
+) -> list[str]:
+    """Problems between the catalogues and a questionnaire: unknown ids, ranks beyond the ladder."""
+    problems: list[str] = []
+    known = {p.id: p for p in programmes.programmes}
+    for p in programmes.programmes:
+        for bound in ("min_level", "max_level"):
+            rank = getattr(p.eligibility, bound)
+            if rank is not None and rank > max_rank:
+                problems.append(f"programme {p.id}: {bound} {rank} is above the top rank {max_rank}")
+    for a in actions.actions:
+        if a.max_level > max_rank:
+            problems.append(f"action {a.id}: max_level {a.max_level} is above the top rank {max_rank}")
+        for lift in a.lifts:
+            if lift.question not in question_ids:
+                problems.append(f"action {a.id}: lifts unknown question {lift.question!r}")
+        for pid in a.programmes:
+            programme = known.get(pid)
+            if programme is None:
+                problems.append(f"action {a.id}: unknown programme {pid!r}")
+                continue
+            low = programme.eligibility.min_level or 0
+            high = programme.eligibility.max_level
+            high = max_rank if high is None else high
+            if a.max_level < low or a.min_level > high:
+                problems.append(
+                    f"action {a.id}: programme {pid} is for levels {low}-{high}, "
+                    f"the action for {a.min_level}-{a.max_level}"
+                )
+    return problems
+
+
+def uncovered_questions(actions: ActionCatalogue, question_ids: set[str]) -> list[str]:
+    """Question ids no action lifts, sorted."""
+    lifted = {lift.question for a in actions.actions for lift in a.lifts}
+    return sorted(question_ids - lifted)

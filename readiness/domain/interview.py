@@ -1,0 +1,311 @@
+"""The interview as a pure state machine: it asks through a callable and saves through another.
+
+`run_interview` walks the questions in questionnaire order. It never reads or prints: it hands
+a prompt object to `ask` and acts on the action that comes back, and it calls `save` with the
+whole answer file after every change, so the caller can write it to disk at once (issue 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal, Protocol
+
+from readiness.domain.answers import Answer, AnswerFile
+from readiness.domain.base import MAX_VALUE
+from readiness.domain.questionnaire import Dimension, Question, Questionnaire
+from readiness.domain.scoring import EVIDENCE_FROM
+from readiness.words import KOREAN_KEYS
+
+
+class Key(StrEnum):
+    """The one-letter commands accepted at a question."""
+
+    BACK = "b"
+    SKIP = "s"
+    NA = "n"
+    HELP = "?"
+    NOTE = "m"
+    QUIT = "q"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Free text: a note, an evidence reference, a profile field, or an empty line."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Input that means nothing at this prompt; the prompt is asked again with a hint."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EndOfInput:
+    """Standard input ran out (Ctrl-D, or the end of a script)."""
+
+
+Response = int | Key | Reply | Invalid | EndOfInput
+Notice = str  # a key of readiness.words without its "notice." prefix
+
+
+def as_key(text: str) -> Key | None:
+    """The command a short reply stands for, if any (case- and keyboard-layout-insensitive)."""
+    text = KOREAN_KEYS.get(text, text).lower()
+    return Key(text) if text in {k.value for k in Key} else None
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a question sits: dimension d of `dims`, question n of `total` (all 1-based)."""
+
+    d: int
+    dims: int
+    n: int
+    total: int
+
+
+AnswerStep = Literal["value", "claimed", "verified"]
+
+
+@dataclass(frozen=True)
+class QuestionPrompt:
+    """Ask for a 0-5 answer (`value` in self mode; `claimed`, then `verified`, in audit mode)."""
+
+    step: AnswerStep
+    question: Question
+    dimension: Dimension
+    position: Position
+    current: Answer | None
+    keys: tuple[Key, ...]
+    notice: Notice | None = None
+
+    def parse(self, text: str) -> Response:
+        text = text.strip()
+        if not text:
+            return Reply("")
+        if text.isdigit():
+            return int(text) if int(text) <= MAX_VALUE else Invalid(text)
+        return as_key(text) or Invalid(text)
+
+
+@dataclass(frozen=True)
+class TextPrompt:
+    """Ask for a note, or for one evidence reference, about `question`."""
+
+    step: Literal["note", "evidence"]
+    question: Question
+    current: Answer | None
+    notice: Notice | None = None
+    notice_value: int | None = None
+
+    def parse(self, text: str) -> Response:
+        return Reply(text.strip())
+
+
+class Ask(Protocol):
+    def __call__(self, prompt: QuestionPrompt | TextPrompt) -> Response: ...
+
+
+Save = Callable[[AnswerFile], None]
+Status = Literal["finished", "quit", "eof"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How the interview ended, and the answers as last saved."""
+
+    answers: AnswerFile
+    status: Status
+
+
+STEPS: dict[str, tuple[AnswerStep, ...]] = {"self": ("value",), "audit": ("claimed", "verified")}
+MAX_NOTE = 4000
+MAX_EVIDENCE = 500
+MAX_EVIDENCE_ITEMS = 100
+
+
+def is_done(answer: Answer | None, mode: str) -> bool:
+    """Answered for good: n/a, or a value (self mode) / a verified value (audit mode)."""
+    if answer is None:
+        return False
+    return answer.na or (answer.verified if mode == "audit" else answer.value) is not None
+
+
+def first_unanswered(q: Questionnaire, af: AnswerFile) -> int | None:
+    """Index of the first question not yet done, or None when all are."""
+    mode = af.assessment.mode
+    for i, question in enumerate(q.questions):
+        if not is_done(af.answers.get(question.id), mode):
+            return i
+    return None
+
+
+def answered_count(q: Questionnaire, af: AnswerFile) -> int:
+    return sum(1 for x in q.questions if (a := af.answers.get(x.id)) is not None and a.answered)
+
+
+def _places(q: Questionnaire) -> list[tuple[Dimension, Question, Position]]:
+    out: list[tuple[Dimension, Question, Position]] = []
+    total = len(q.questions)
+    for d, dim in enumerate(q.dimensions, 1):
+        for question in dim.questions:
+            out.append((dim, question, Position(d, len(q.dimensions), len(out) + 1, total)))
+    return out
+
+
+def _keys(question: Question) -> tuple[Key, ...]:
+    keys = [Key.BACK, Key.SKIP]
+    if question.na_allowed:
+        keys.append(Key.NA)
+    if question.help is not None:
+        keys.append(Key.HELP)
+    return (*keys, Key.NOTE, Key.QUIT)
+
+
+def _with(af: AnswerFile, qid: str, **changes: object) -> AnswerFile:
+    """`af` with answer `qid` changed; the result is validated like a loaded file."""
+    old = af.answers.get(qid)
+    data = {**(old.model_dump() if old else {}), **changes}
+    if changes.get("na"):
+        data.update(value=None, claimed=None, verified=None)
+    elif any(changes.get(k) is not None for k in ("value", "claimed", "verified")):
+        data["na"] = False
+    return af.model_copy(update={"answers": {**af.answers, qid: Answer.model_validate(data)}})
+
+
+def _as_claims(af: AnswerFile) -> AnswerFile:
+    """Audit mode: a bare `value` (e.g. written by hand) is read as the company's claim."""
+    claims = {
+        qid: a.model_copy(update={"value": None, "claimed": a.value})
+        for qid, a in af.answers.items()
+        if a.value is not None
+    }
+    return af.model_copy(update={"answers": {**af.answers, **claims}}) if claims else af
+
+
+def run_interview(
+    q: Questionnaire, answers: AnswerFile, ask: Ask, save: Save, *, start: int | None = None
+) -> Outcome:
+    """Ask every question from `start` (default: the first not yet done) to the end.
+
+    Keys: a number answers; `b` back; `s` skip; `n` not applicable (refused where not allowed);
+    `?` help; `m` note (and evidence in audit mode); `q` quit. An empty reply keeps the
+    current answer, if there is one. `save` is called after every change.
+    """
+    places = _places(q)
+    mode = answers.assessment.mode
+    steps = STEPS[mode]
+    af = _as_claims(answers) if mode == "audit" else answers
+    i = first_unanswered(q, af) if start is None else start
+    if i is None:
+        return Outcome(af, "finished")
+    reached = i  # up to here, going forward revisits every question; past it, only undone ones
+
+    def after(i: int) -> int:
+        j = i + 1
+        while j > reached and j < len(places) and is_done(af.answers.get(places[j][1].id), mode):
+            j += 1
+        return j
+
+    s = 0
+    notice: Notice | None = None
+    while i < len(places):
+        dim, question, position = places[i]
+        current = af.answers.get(question.id)
+        step = steps[s]
+        action = ask(QuestionPrompt(step, question, dim, position, current, _keys(question), notice))
+        notice = None
+        advance = False
+        if isinstance(action, EndOfInput):
+            return Outcome(af, "eof")
+        if action is Key.QUIT:
+            return Outcome(af, "quit")
+        if isinstance(action, Invalid):
+            notice = "invalid"
+        elif isinstance(action, int):
+            af = _with(af, question.id, **{step: action})
+            save(af)
+            advance = True
+        elif isinstance(action, Reply):  # empty line: keep what is there
+            if current is not None and (current.na or getattr(current, step) is not None):
+                advance = True
+            else:
+                notice = "empty"
+        elif action is Key.BACK:
+            if s > 0:
+                s -= 1
+            elif i > 0:
+                i -= 1
+            else:
+                notice = "at_start"
+        elif action is Key.SKIP:
+            i, s = after(i), 0
+        elif action is Key.NA:
+            if question.na_allowed:
+                af = _with(af, question.id, na=True)
+                save(af)
+                i, s = after(i), 0
+            else:
+                notice = "na_refused"
+        elif action is Key.HELP:
+            notice = "help" if question.help is not None else "no_help"
+        elif action is Key.NOTE:
+            before = af
+            af, ended = _note(af, question, ask, save)
+            if ended:
+                return Outcome(af, "eof")
+            notice = "note_saved" if af != before else None
+        if advance:
+            answer = af.answers[question.id]
+            if step == "verified" and (answer.verified or 0) >= EVIDENCE_FROM:
+                af, ended = _evidence(af, question, ask, save, first_notice="evidence_needed")
+                if ended:
+                    return Outcome(af, "eof")
+            if answer.na or s + 1 == len(steps):
+                i, s = after(i), 0
+            else:
+                s += 1
+        reached = max(reached, i)
+    return Outcome(af, "finished")
+
+
+def _note(af: AnswerFile, question: Question, ask: Ask, save: Save) -> tuple[AnswerFile, bool]:
+    """Ask for a note (and, in audit mode, evidence); returns the answers and whether input ended."""
+    action = ask(TextPrompt("note", question, af.answers.get(question.id)))
+    if isinstance(action, EndOfInput):
+        return af, True
+    text = action.text if isinstance(action, Reply) else ""
+    if text:
+        af = _with(af, question.id, note=None if text == "-" else text[:MAX_NOTE])
+        save(af)
+    if af.assessment.mode == "audit":
+        return _evidence(af, question, ask, save)
+    return af, False
+
+
+def _evidence(
+    af: AnswerFile, question: Question, ask: Ask, save: Save, first_notice: Notice | None = None
+) -> tuple[AnswerFile, bool]:
+    """Collect evidence references one per reply until an empty one; `-` clears the list."""
+    notice = first_notice
+    while True:
+        current = af.answers.get(question.id)
+        value = current.verified if current else None
+        action = ask(TextPrompt("evidence", question, current, notice, value))
+        notice = None
+        if isinstance(action, EndOfInput):
+            return af, True
+        text = action.text if isinstance(action, Reply) else ""
+        if not text:
+            return af, False
+        evidence = list(current.evidence) if current else []
+        if text != "-" and len(evidence) >= MAX_EVIDENCE_ITEMS:
+            notice = "evidence_full"
+            continue
+        af = _with(af, question.id, evidence=[] if text == "-" else [*evidence, text[:MAX_EVIDENCE]])
+        save(af)

@@ -1,0 +1,152 @@
+"""One normaliser per kind of Korean value: the 17 시도, KSIC sectors, business numbers, won.
+
+The tables here are data (Korean place and sector names), the only Korean text outside the word
+catalogue. Each normaliser takes what a person or a file may write and returns one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from readiness.words import Lang
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a pick-list: the value stored and its label in both languages."""
+
+    code: str
+    ko: str
+    en: str
+
+    def label(self, lang: Lang) -> str:
+        """The label in `lang`."""
+        return self.ko if lang == "ko" else self.en
+
+
+@dataclass(frozen=True)
+class Province:
+    """One of the 17 first-level divisions (시·도): short name, official name, English, aliases."""
+
+    short: str
+    official: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+
+PROVINCES: tuple[Province, ...] = (
+    Province("서울", "서울특별시", "Seoul", ("서울시",)),
+    Province("부산", "부산광역시", "Busan", ("부산시",)),
+    Province("대구", "대구광역시", "Daegu", ("대구시",)),
+    Province("인천", "인천광역시", "Incheon", ("인천시",)),
+    Province("광주", "광주광역시", "Gwangju"),
+    Province("대전", "대전광역시", "Daejeon", ("대전시",)),
+    Province("울산", "울산광역시", "Ulsan", ("울산시",)),
+    Province("세종", "세종특별자치시", "Sejong", ("세종시",)),
+    Province("경기", "경기도", "Gyeonggi", ("Gyeonggi-do",)),
+    Province("강원", "강원특별자치도", "Gangwon", ("강원도", "Gangwon-do")),
+    Province("충북", "충청북도", "Chungbuk", ("Chungcheongbuk-do",)),
+    Province("충남", "충청남도", "Chungnam", ("Chungcheongnam-do",)),
+    Province("전북", "전북특별자치도", "Jeonbuk", ("전라북도", "Jeollabuk-do")),
+    Province("전남", "전라남도", "Jeonnam", ("Jeollanam-do",)),
+    Province("경북", "경상북도", "Gyeongbuk", ("Gyeongsangbuk-do",)),
+    Province("경남", "경상남도", "Gyeongnam", ("Gyeongsangnam-do",)),
+    Province("제주", "제주특별자치도", "Jeju", ("제주도", "Jeju-do")),
+)
+_BY_SHORT = {p.short: p for p in PROVINCES}
+_ALIASES = {name.casefold(): p for p in PROVINCES for name in (p.short, p.official, p.en, *p.aliases)}
+# The pick-list of the interview: the official name is stored.
+REGION_CHOICES = tuple(Choice(p.official, p.short, p.en) for p in PROVINCES)
+
+# Common KSIC divisions of parts makers; any other KSIC code can be typed.
+SECTOR_CHOICES = (
+    Choice("C22", "고무·플라스틱제품", "Rubber and plastic products"),
+    Choice("C24", "1차 금속", "Basic metals"),
+    Choice("C25", "금속가공제품", "Fabricated metal products"),
+    Choice("C26", "전자부품·컴퓨터·통신장비", "Electronic components"),
+    Choice("C27", "의료·정밀·광학기기", "Precision instruments"),
+    Choice("C28", "전기장비", "Electrical equipment"),
+    Choice("C29", "기타 기계·장비", "Other machinery"),
+    Choice("C30", "자동차·트레일러 (부품)", "Motor vehicles and parts"),
+)
+SECTION_NAMES = {"C": Choice("C", "제조업(C)", "manufacturing (C)")}
+# KSIC (10th revision) sections by two-digit division, to place a code given without its letter.
+_KSIC_SECTIONS = (
+    ("A", 1, 3), ("B", 5, 8), ("C", 10, 34), ("D", 35, 35), ("E", 36, 39), ("F", 41, 42),
+    ("G", 45, 47), ("H", 49, 52), ("I", 55, 56), ("J", 58, 63), ("K", 64, 66), ("L", 68, 68),
+    ("M", 70, 73), ("N", 74, 76), ("O", 84, 84), ("P", 85, 85), ("Q", 86, 87), ("R", 90, 91),
+    ("S", 94, 96), ("T", 97, 98), ("U", 99, 99),
+)  # fmt: skip
+
+# Korean units of won: 조 = 10^12, 억 = 10^8, 만 = 10^4.
+WON_UNITS = (("조", 10**12), ("억", 10**8), ("만", 10**4))
+_UNIT_VALUE = {**dict(WON_UNITS), "": 1}
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|)\s*")
+WON_SUFFIX = "원"
+PEOPLE_SUFFIX = "명"  # "48명": 48 people
+MAX_WON = 10**16
+BUSINESS_NUMBER_RULE = "business number must be 10 digits written as 123-45-67890"
+
+
+def province(text: str) -> Province | None:
+    """The province named in free text such as '경기도 화성시', 'Gyeonggi-do' or '인천'."""
+    folded = text.strip().casefold()
+    if folded in _ALIASES:
+        return _ALIASES[folded]
+    for token in re.split(r"[\s,()/]+", folded):
+        if token in _ALIASES:
+            return _ALIASES[token]
+    return None
+
+
+def province_by_short(short: str) -> Province:
+    """A province by its short name (`경기`); KeyError if there is none."""
+    return _BY_SHORT[short]
+
+
+def ksic(sector: str) -> str:
+    """A KSIC code with its section letter: '2931' -> 'C2931', 'c29' -> 'C29'."""
+    code = sector.strip().upper().replace(" ", "")
+    if code[:1].isdigit() and len(code) >= 2:
+        division = int(code[:2])
+        for letter, first, last in _KSIC_SECTIONS:
+            if first <= division <= last:
+                return letter + code
+    return code
+
+
+def business_number(text: str) -> str:
+    """`1234567890`, `123-45-67890` or `123 45 67890` -> `123-45-67890`; ValueError otherwise."""
+    digits = re.sub(r"[\s-]", "", text)
+    if not (digits.isdigit() and len(digits) == 10):
+        raise ValueError(BUSINESS_NUMBER_RULE)
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+
+
+def won(amount: int, lang: Lang) -> str:
+    """Won for people: Korean units (120억원, 3.5만원) or English millions and billions."""
+    if lang == "ko":
+        for unit, value in WON_UNITS:
+            if amount >= value:
+                return f"{amount / value:,.1f}".removesuffix(".0") + unit + WON_SUFFIX
+        return f"{amount:,}{WON_SUFFIX}"
+    for value, name in ((10**9, "billion"), (10**6, "million")):
+        if amount >= value:
+            return f"KRW {amount / value:,.1f}".removesuffix(".0") + f" {name}"
+    return f"KRW {amount:,}"
+
+
+def parse_won(text: str) -> int:
+    """`12000000000`, `12,000,000,000`, `120억`, `120억원`, `3억 5000만` -> won; ValueError otherwise."""
+    rest = text.replace(",", "").strip().removesuffix(WON_SUFFIX).strip()
+    parts = _AMOUNT.findall(rest)
+    if not rest or not re.fullmatch(f"(?:{_AMOUNT.pattern})+", rest):
+        raise ValueError("not an amount of won")
+    units = [u for _, u in parts]
+    if "" in units[:-1] or len(set(units)) != len(units):  # a bare number only last, no repeats
+        raise ValueError("not an amount of won")
+    amount = round(sum(float(n) * _UNIT_VALUE[u] for n, u in parts))
+    if amount > MAX_WON:
+        raise ValueError("amount too large")
+    return amount

@@ -1,0 +1,199 @@
+"""The questionnaire model: dimensions, questions, the level ladder with its gates, plausibility rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator, model_validator
+
+from readiness.domain.base import MAX_VALUE, Model, Text, unique
+
+QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
+DIMENSION_ID = r"^[a-z][a-z0-9_]*$"
+
+
+class Question(Model):
+    """One question with a 0-5 answer scale; `options[n]` describes answer n."""
+
+    id: Annotated[str, Field(pattern=QUESTION_ID)]
+    text: Text
+    help: Text | None = None
+    weight: Annotated[float, Field(gt=0, le=100)] = 1.0
+    na_allowed: bool = False
+    options: Annotated[list[Text], Field(min_length=MAX_VALUE + 1, max_length=MAX_VALUE + 1)]
+
+
+class Dimension(Model):
+    """A group of questions scored together; `weight` is its share of the overall score."""
+
+    id: Annotated[str, Field(pattern=DIMENSION_ID)]
+    name: Text
+    purpose: Text
+    weight: Annotated[float, Field(gt=0, le=1000)]
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _questions_belong_here(self) -> Dimension:
+        for question in self.questions:
+            if question.id.split(".", 1)[0] != self.id:
+                raise ValueError(f"question id {question.id!r} must start with {self.id + '.'!r}")
+        return self
+
+
+class Condition(Model):
+    """`question` or `dimension` compared with `min` (and/or `max`); used by gates and rules."""
+
+    question: str | None = None
+    dimension: str | None = None
+    min: Annotated[float | None, Field(ge=0, le=MAX_VALUE)] = None
+    max: Annotated[float | None, Field(ge=0, le=MAX_VALUE)] = None
+
+    @model_validator(mode="after")
+    def _one_target_one_bound(self) -> Condition:
+        if (self.question is None) == (self.dimension is None):
+            raise ValueError("give exactly one of 'question' or 'dimension'")
+        if self.min is None and self.max is None:
+            raise ValueError("give 'min' or 'max'")
+        return self
+
+    @property
+    def target(self) -> str:
+        return self.question if self.question is not None else str(self.dimension)
+
+
+class Gate(Model):
+    """A level requirement: one condition, or `any_of` several (one of them is enough)."""
+
+    question: str | None = None
+    dimension: str | None = None
+    min: Annotated[float | None, Field(ge=0, le=MAX_VALUE)] = None
+    any_of: Annotated[list[Condition] | None, Field(min_length=2)] = None
+    why: Text | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Gate:
+        if self.any_of is not None:
+            if self.question or self.dimension or self.min is not None:
+                raise ValueError("'any_of' cannot be combined with question/dimension/min")
+        elif (self.question is None) == (self.dimension is None) or self.min is None:
+            raise ValueError("a gate needs 'question' or 'dimension' with 'min', or 'any_of'")
+        return self
+
+    @property
+    def alternatives(self) -> list[Condition]:
+        """The conditions of which at least one must hold."""
+        if self.any_of is not None:
+            return list(self.any_of)
+        return [Condition(question=self.question, dimension=self.dimension, min=self.min)]
+
+
+class Level(Model):
+    """One rung of the ladder: a minimum of points plus gates that cannot be averaged away."""
+
+    rank: Annotated[int, Field(ge=0, le=10)]
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    name: Text
+    national: Text
+    summary: Text
+    min_points: Annotated[int, Field(ge=0, le=1000)]
+    gates: list[Gate] = []
+
+
+class Rule(Model):
+    """A plausibility rule: when every `when` condition holds, every `expect` should too."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    when: Annotated[list[Condition], Field(min_length=1)]
+    expect: Annotated[list[Condition], Field(min_length=1)]
+    message: Text
+
+
+class ChangelogEntry(Model):
+    version: str
+    date: dt.date
+    changes: Text
+
+
+class Questionnaire(Model):
+    """A versioned, bilingual maturity questionnaire with its level ladder."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    version: Annotated[str, Field(min_length=1, max_length=40)]
+    title: Text
+    description: Text
+    disclaimer: Text
+    scale: Annotated[list[Text], Field(min_length=MAX_VALUE + 1, max_length=MAX_VALUE + 1)]
+    changelog: Annotated[list[ChangelogEntry], Field(min_length=1)]
+    levels: Annotated[list[Level], Field(min_length=2)]
+    dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    plausibility: list[Rule] = []
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_is_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Questionnaire:
+        dims = [d.id for d in self.dimensions]
+        unique("dimension id", dims)
+        questions = {q.id: q for d in self.dimensions for q in d.questions}
+        unique("question id", [q.id for d in self.dimensions for q in d.questions])
+        ranks = [lv.rank for lv in self.levels]
+        if ranks != list(range(len(ranks))):
+            raise ValueError(f"levels must be ranked 0, 1, 2, ... in order; got {ranks}")
+        unique("level id", [lv.id for lv in self.levels])
+        if self.levels[0].min_points != 0 or self.levels[0].gates:
+            raise ValueError("the first level must have min_points 0 and no gates")
+        for lower, upper in zip(self.levels, self.levels[1:], strict=False):
+            if upper.min_points <= lower.min_points:
+                raise ValueError(
+                    f"levels.{upper.rank}.min_points: {upper.min_points} must be above "
+                    f"{lower.min_points} (level {lower.id})"
+                )
+        for level in self.levels:
+            for i, gate in enumerate(level.gates):
+                for cond in gate.alternatives:
+                    where = f"levels.{level.rank}.gates.{i}"
+                    _check_condition(cond, questions, dims, where)
+                    if cond.question and questions[cond.question].na_allowed:
+                        raise ValueError(
+                            f"{where}: gate on {cond.question!r}, which allows n/a; "
+                            "gates must name questions that always apply"
+                        )
+        for rule in self.plausibility:
+            for cond in [*rule.when, *rule.expect]:
+                _check_condition(cond, questions, dims, f"plausibility.{rule.id}")
+        unique("plausibility rule id", [r.id for r in self.plausibility])
+        return self
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for d in self.dimensions for q in d.questions]
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        raise KeyError(qid)
+
+    def dimension(self, did: str) -> Dimension:
+        for d in self.dimensions:
+            if d.id == did:
+                return d
+        raise KeyError(did)
+
+    def level(self, key: str | int) -> Level:
+        """A level by rank, id, or rank written as `L3`."""
+        for lv in self.levels:
+            if key in (lv.rank, lv.id, f"L{lv.rank}", f"l{lv.rank}", str(lv.rank)):
+                return lv
+        raise KeyError(key)
+
+
+def _check_condition(cond: Condition, questions: dict[str, Question], dims: list[str], where: str) -> None:
+    if cond.question is not None and cond.question not in questions:
+        raise ValueError(f"{where}: unknown question {cond.question!r}")
+    if cond.dimension is not None and cond.dimension not in dims:
+        raise ValueError(f"{where}: unknown dimension {cond.dimension!r}")

@@ -1,0 +1,267 @@
+"""From files to validated models: questionnaires, answer files, and people-friendly errors."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from readiness.domain.actions import ActionCatalogue
+from readiness.domain.answers import AnswerFile
+from readiness.domain.programmes import ProgrammeCatalogue
+from readiness.domain.questionnaire import Questionnaire
+from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
+from readiness.files import safeyaml
+from readiness.resources import bundled
+
+MAX_PROBLEMS = 20
+M = TypeVar("M", bound=BaseModel)
+_QUESTIONNAIRE_FILE = re.compile(r"^(?P<id>[a-z][a-z0-9-]*?)-(?P<version>\d[\w.]*)\.ya?ml$")
+
+_FRIENDLY = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "date_from_datetime_parsing": "must be a date written as YYYY-MM-DD",
+    "date_parsing": "must be a date written as YYYY-MM-DD",
+    "date_type": "must be a date written as YYYY-MM-DD",
+    "model_type": "must be a mapping of keys and values",
+    "dict_type": "must be a mapping of keys and values",
+    "list_type": "must be a list",
+    "string_type": "must be text",
+}
+
+
+@dataclass(frozen=True)
+class LoadedQuestionnaire:
+    """A questionnaire with the facts needed to reproduce a result: where it came from, its hash."""
+
+    questionnaire: Questionnaire
+    path: Path
+    sha256: str
+
+
+def validation_problems(
+    exc: ValidationError, doc: safeyaml.Document, path: str, field_hints: dict[str, str]
+) -> list[Problem]:
+    """One problem per pydantic error, with line numbers, never echoing the input value."""
+    problems = []
+    for err in exc.errors(include_input=False, include_context=False, include_url=False):
+        loc = doc.trim(tuple(err["loc"]))
+        field = ".".join(str(p) for p in loc) or None
+        message = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        message = _FRIENDLY.get(err["type"], message)
+        for prefix, hint in field_hints.items():
+            if field and re.fullmatch(prefix, field) and err["type"] not in ("missing",):
+                message = hint
+        problems.append(Problem(path, message, doc.line_of(loc), field))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Problem(path, f"... more than {MAX_PROBLEMS} problems; fix these first"))
+            break
+    return problems
+
+
+def _document(path: Path, error: type[InputError], max_bytes: int) -> safeyaml.Document:
+    try:
+        doc = safeyaml.load(path, max_bytes)
+    except safeyaml.YamlProblem as exc:
+        raise error([Problem(str(path), exc.message, exc.line)]) from None
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        raise error([Problem(str(path), f"expected a mapping of keys and values, found {kind}", 1)])
+    return doc
+
+
+def parse_model(
+    model: type[M],
+    path: Path,
+    error: type[InputError],
+    hints: dict[str, str] | None = None,
+    max_bytes: int = safeyaml.MAX_BYTES,
+) -> tuple[M, safeyaml.Document]:
+    """Read `path` safely and validate it as `model`; raise `error` with every problem."""
+    doc = _document(path, error, max_bytes)
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as exc:
+        raise error(validation_problems(exc, doc, str(path), hints or {})) from None
+
+
+# --- questionnaires ----------------------------------------------------------------------------
+
+
+def questionnaire_dir() -> Path:
+    return bundled("questionnaires")
+
+
+def available() -> list[tuple[str, str, Path]]:
+    """(id, version, path) of every bundled questionnaire, sorted."""
+    found = []
+    for path in sorted(questionnaire_dir().glob("*.y*ml")):
+        match = _QUESTIONNAIRE_FILE.match(path.name)
+        if match:
+            found.append((match["id"], match["version"], path))
+    return found
+
+
+def available_text() -> str:
+    return ", ".join(f"{qid} {version}" for qid, version, _ in available()) or "none"
+
+
+@cache
+def load_questionnaire_file(path: Path) -> LoadedQuestionnaire:
+    """Load and validate one questionnaire file (cached per path)."""
+    q, doc = parse_model(Questionnaire, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    return LoadedQuestionnaire(q, path, hashlib.sha256(doc.raw).hexdigest())
+
+
+def find_questionnaire(qid: str, version: str | None = None) -> LoadedQuestionnaire:
+    """A bundled questionnaire by id (and version; newest when omitted), or a path to a file."""
+    if qid.endswith((".yaml", ".yml")) or "/" in qid:
+        return load_questionnaire_file(Path(qid).resolve())
+    matches = [(v, p) for i, v, p in available() if i == qid and (version is None or v == version)]
+    if not matches:
+        wanted = f"{qid} {version}" if version else qid
+        raise QuestionnaireError(
+            [Problem(qid, f"unknown questionnaire {wanted!r}; available: {available_text()}")]
+        )
+    _, path = max(matches, key=lambda m: _version_key(m[0]))
+    loaded = load_questionnaire_file(path)
+    q = loaded.questionnaire
+    if q.id != qid or (version is not None and q.version != version):
+        raise QuestionnaireError(
+            [Problem(str(path), f"file name does not match its id/version ({q.id} {q.version})")]
+        )
+    return loaded
+
+
+def _version_key(version: str) -> tuple[int | str, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.-]", version))
+
+
+# --- answer files ------------------------------------------------------------------------------
+
+ANSWER_HINTS = {
+    r"answers\..+": "answer must be a whole number from 0 to 5, or n/a where the question allows it",
+    r"company\.sector": "must be a KSIC code such as C29 or C30",
+    r"company\.employees": "must be a whole number of people, e.g. 48",
+    r"company\.annual_revenue_krw": "must be a whole number of won, e.g. 12000000000",
+    r"assessment\.mode": "must be 'self' or 'audit'",
+    r"assessment\.language": "must be 'ko' or 'en'",
+}
+
+
+def read_answers(path: Path) -> tuple[AnswerFile, safeyaml.Document]:
+    """Parse an answer file on its own (shape and types), without its questionnaire."""
+    return parse_model(AnswerFile, path, AnswersError, ANSWER_HINTS)
+
+
+def check_answers(answers: AnswerFile, q: Questionnaire, doc: safeyaml.Document, path: str) -> None:
+    """Check the answers against their questionnaire: known ids, n/a only where allowed."""
+    problems = []
+    known = {question.id: question for question in q.questions}
+    for qid, answer in answers.answers.items():
+        # the line is looked up only for a problem: it is a scan of the file's nodes, and valid
+        # files are the common case (batch scoring)
+        question = known.get(qid)
+        if question is None:
+            close = [k for k in known if k.split(".")[-1] == qid.split(".")[-1]]
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            message = f"unknown question id{hint}"
+        elif answer.na and not question.na_allowed:
+            message = "n/a is not allowed for this question; answer 0-5"
+        elif answers.assessment.mode == "self" and (
+            answer.claimed is not None or answer.verified is not None
+        ):
+            message = "claimed/verified are for audit mode; use value"
+        else:
+            continue
+        problems.append(Problem(path, message, doc.line_of(("answers", qid)), f"answers.{qid}"))
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        raise AnswersError(problems)
+
+
+def resolve_questionnaire(answers: AnswerFile, doc: safeyaml.Document, path: str) -> LoadedQuestionnaire:
+    """The bundled questionnaire the answer file names, or an error listing what exists."""
+    ref = answers.questionnaire
+    try:
+        return find_questionnaire(ref.id, ref.version)
+    except QuestionnaireError:
+        raise AnswersError(
+            [
+                Problem(
+                    path,
+                    f"unknown questionnaire {ref.id} {ref.version}; available: {available_text()}",
+                    doc.line_of(("questionnaire",)),
+                    "questionnaire",
+                )
+            ]
+        ) from None
+
+
+def load_answers(
+    path: Path, questionnaire: LoadedQuestionnaire | None = None
+) -> tuple[AnswerFile, LoadedQuestionnaire]:
+    """Read an answer file and check it against its questionnaire.
+
+    By default that is the bundled one the file names; a given `questionnaire` must have the same
+    id but may be another version (re-scoring an older file against a newer questionnaire).
+    """
+    answers, doc = read_answers(path)
+    if questionnaire is not None and questionnaire.questionnaire.id != answers.questionnaire.id:
+        line = doc.line_of(("questionnaire", "id"))
+        message = f"this file is for questionnaire {answers.questionnaire.id!r}, not {questionnaire.questionnaire.id!r}"
+        raise AnswersError([Problem(str(path), message, line, "questionnaire.id")])
+    loaded = questionnaire or resolve_questionnaire(answers, doc, str(path))
+    check_answers(answers, loaded.questionnaire, doc, str(path))
+    return answers, loaded
+
+
+# --- catalogues --------------------------------------------------------------------------------
+
+
+@cache
+def load_programme_file(path: Path) -> ProgrammeCatalogue:
+    """Load and validate a support-programme catalogue (cached per path)."""
+    catalogue, _ = parse_model(ProgrammeCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    return catalogue
+
+
+@cache
+def load_action_file(path: Path) -> ActionCatalogue:
+    """Load and validate an upgrade-action catalogue (cached per path)."""
+    catalogue, _ = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    return catalogue
+
+
+def bundled_programmes() -> ProgrammeCatalogue | None:
+    """The shipped programme catalogue, or None if this install has none."""
+    path = questionnaire_dir() / "programmes.yaml"
+    return load_programme_file(path) if path.is_file() else None
+
+
+def bundled_actions(questionnaire_id: str) -> ActionCatalogue | None:
+    """The shipped action catalogue written for a questionnaire id, or None if there is none."""
+    path = questionnaire_dir() / "actions" / f"{questionnaire_id}.yaml"
+    return load_action_file(path) if path.is_file() else None
+
+
+def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, ActionCatalogue | None]:
+    """The shipped programme and action catalogues a report on `q` uses.
+
+    The programmes' level ranks refer to the ladder the bundled actions were written for, so a
+    questionnaire without its own action catalogue gets neither.
+    """
+    actions = bundled_actions(q.id)
+    if actions is None or actions.questionnaire != q.id:
+        return None, actions
+    return bundled_programmes(), actions

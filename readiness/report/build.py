@@ -1,0 +1,247 @@
+"""Building the report's view model from a Scorecard, its questionnaire and the catalogues."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from readiness.domain.actions import ActionCatalogue
+from readiness.domain.normalise import won
+from readiness.domain.programmes import ProgrammeCatalogue
+from readiness.domain.questionnaire import Questionnaire
+from readiness.domain.results import QuestionReceipt, Scorecard
+from readiness.errors import UsageError
+from readiness.report.sections import SectionViews
+from readiness.report.view import (
+    AuditRow,
+    Blockers,
+    Cover,
+    DimensionRow,
+    Headline,
+    Link,
+    Peers,
+    QuestionRef,
+    QuestionRow,
+    Report,
+    Rung,
+    WarningView,
+)
+from readiness.words import Lang, word
+
+
+def target_rank(q: Questionnaire, key: str | int) -> int:
+    """A level given as rank (3), `L3` or id (`ai-factory`); UsageError listing the choices."""
+    try:
+        return q.level(key).rank
+    except KeyError:
+        choices = ", ".join(f"L{lv.rank}/{lv.id}" for lv in q.levels)
+        raise UsageError(f"unknown target level {key!r}; choose one of {choices}") from None
+
+
+def build_report(
+    card: Scorecard,
+    q: Questionnaire,
+    lang: Lang,
+    today: dt.date | None = None,
+    *,
+    previous: Scorecard | None = None,
+    target: int | None = None,
+    peers: dict[str, Any] | None = None,
+    programmes: ProgrammeCatalogue | None = None,
+    actions: ActionCatalogue | None = None,
+) -> Report:
+    """Everything the report shows, decided once for every format."""
+    b = _Builder(q, lang)
+    rank = card.level.rank
+    top = q.levels[-1].rank
+    goal = min(target, top) if target is not None else min(rank + 1, top)
+    peer = Peers.model_validate(peers) if peers is not None else None
+    prev_dims = {d.id: d.score for d in previous.dimensions} if previous else {}
+    roadmap = b.roadmap(card, goal, actions, programmes)
+    return Report(
+        lang=lang,
+        cover=b.cover(card, today, programmes),
+        headline=b.headline(card, goal),
+        dimensions=b.dimensions(card, prev_dims, peer),
+        blockers=b.blockers(card),
+        roadmap=roadmap,
+        programmes=b.programmes(card, programmes, roadmap),
+        warnings=[b.warning(w.kind, w.message(lang), w.questions) for w in card.warnings],
+        audit=b.audit(card) if card.assessment.mode == "audit" else None,
+        progress=b.progress(card, previous) if previous else None,
+        peers=peer,
+    )
+
+
+def _link(text: str) -> Link:
+    lowered = text.strip().lower()
+    safe = lowered.startswith(("http://", "https://")) and " " not in text.strip()
+    return Link(text=text, href=text.strip() if safe else None)
+
+
+class _Builder(SectionViews):
+    """The report's first sections: cover, headline, dimensions, blockers, warnings and audit."""
+
+    # --- cover and headline
+
+    def cover(self, card: Scorecard, today: dt.date | None, programmes: ProgrammeCatalogue | None) -> Cover:
+        c, a, lang = card.company, card.assessment, self.lang
+        names = {p.id: p.name(lang) for p in programmes.programmes} if programmes else {}
+        assessor = None
+        if a.assessor:
+            assessor = a.assessor.name + (f" · {a.assessor.organisation}" if a.assessor.organisation else "")
+        site = None
+        if a.site:
+            site = a.site.name + (f", {a.site.address}" if a.site.address else "")
+        report_date = today or a.date
+        return Cover(
+            company=c.name,
+            business_number=c.business_number,
+            sector=c.sector,
+            employees=c.employees,
+            revenue=won(c.annual_revenue_krw, lang) if c.annual_revenue_krw is not None else None,
+            region=c.region,
+            prior_programmes=[names.get(pid, pid) for pid in c.programmes],
+            mode=a.mode,
+            mode_name=word(f"mode.{a.mode}", lang),
+            assessment_date=a.date.isoformat() if a.date else None,
+            report_date=report_date.isoformat() if report_date else None,
+            assessor=assessor,
+            site=site,
+            questionnaire_title=self.q.title(lang),
+            questionnaire_id=card.questionnaire.id,
+            questionnaire_version=card.questionnaire.version,
+            sha256=card.questionnaire.sha256,
+            disclaimer=self.q.disclaimer(lang),
+        )
+
+    def headline(self, card: Scorecard, goal: int) -> Headline:
+        rank = card.level.rank
+        level = self.q.levels[rank]
+        ladder = [
+            Rung(
+                rank=lv.rank,
+                id=lv.id,
+                name_ko=lv.name.ko,
+                name_en=lv.name.en,
+                national=lv.national(self.lang),
+                summary=lv.summary(self.lang),
+                min_points=lv.min_points,
+                reached=lv.rank <= rank,
+                current=lv.rank == rank,
+                next=lv.rank == rank + 1,
+                target=lv.rank == goal and goal > rank,
+            )
+            for lv in self.q.levels
+        ]
+        return Headline(
+            level=self.tag(level),
+            name_ko=level.name.ko,
+            name_en=level.name.en,
+            national=level.national(self.lang),
+            summary=level.summary(self.lang),
+            points=card.points,
+            index=card.index,
+            completeness=round(card.completeness * 100),
+            answered=card.answered,
+            total=card.total,
+            not_applicable=card.not_applicable,
+            ladder=ladder,
+        )
+
+    # --- dimensions and the appendix rows
+
+    def dimensions(
+        self, card: Scorecard, previous: dict[str, float | None], peers: Peers | None
+    ) -> list[DimensionRow]:
+        required: dict[str, float] = {}
+        if card.next_level is not None:
+            for gate in card.gates:
+                if gate.level == card.next_level.level.rank:
+                    for c in gate.alternatives:
+                        if c.dimension is not None:
+                            required[c.dimension] = max(required.get(c.dimension, 0.0), c.required)
+        total_weight = sum(d.weight for d in card.dimensions) or 1.0
+        rows = []
+        for n, d in enumerate(card.dimensions, 1):
+            dim = self.dims.get(d.id)
+            rows.append(
+                DimensionRow(
+                    id=d.id,
+                    number=n,
+                    name=dim.name(self.lang) if dim else d.name(self.lang),
+                    purpose=dim.purpose(self.lang) if dim else "",
+                    weight=round(d.weight / total_weight * 100, 1),
+                    score=d.score,
+                    points=d.points,
+                    max_points=d.max_points,
+                    answered=d.answered,
+                    total=d.total,
+                    required=required.get(d.id),
+                    previous=previous.get(d.id),
+                    peer=peers.dimensions.get(d.id) if peers else None,
+                    questions=[self.question_row(r) for r in d.questions],
+                )
+            )
+        return rows
+
+    def question_row(self, r: QuestionReceipt) -> QuestionRow:
+        lang = self.lang
+        if r.status == "na":
+            answer = word("report.na", lang)
+        elif r.claimed is not None or r.verified is not None:
+            parts = []
+            if r.claimed is not None:
+                parts.append(word("report.answer_claimed", lang, value=r.claimed))
+            if r.verified is not None:
+                parts.append(word("report.answer_verified", lang, value=r.verified))
+            answer = " / ".join(parts)
+        elif r.status == "unanswered":
+            answer = word("report.unanswered", lang)
+        else:
+            answer = str(r.value)
+        return QuestionRow(
+            id=r.id,
+            text=self.text(r.id),
+            weight=r.weight,
+            status=r.status,
+            answer=answer,
+            counted=r.counted,
+            descriptor=self.descriptor(r.id, r.counted) if r.status != "na" else None,
+            note=r.note,
+            evidence=[_link(e) for e in r.evidence],
+        )
+
+    # --- blockers
+
+    def blockers(self, card: Scorecard) -> Blockers | None:
+        nxt = card.next_level
+        if nxt is None:
+            return None
+        return Blockers(
+            level=self.tag(nxt.level.rank),
+            min_points=nxt.min_points,
+            points=card.points,
+            points_short=nxt.points_short,
+            gates=[self.gate(g) for g in nxt.blockers],
+            lift=[self.change(c.question, c.current, c.to) for c in nxt.lift],
+        )
+
+    # --- roadmap and programmes
+
+    def warning(self, kind: str, message: str, questions: list[str]) -> WarningView:
+        refs = [QuestionRef(id=qid, text=self.text(qid)) for qid in questions]
+        return WarningView(kind=kind, message=message, questions=refs)
+
+    def audit(self, card: Scorecard) -> list[AuditRow]:
+        return [
+            AuditRow(
+                question=d.question,
+                text=self.text(d.question),
+                claimed=d.claimed,
+                verified=d.verified,
+                claimed_descriptor=self.descriptor(d.question, d.claimed) or "",
+                verified_descriptor=self.descriptor(d.question, d.verified) or "",
+            )
+            for d in card.audit_differences
+        ]

@@ -1,0 +1,24 @@
+"""The one list of report formats. No Jinja here: the CLI, batch and the API take their choices from it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReportFormat(StrEnum):
+    """A report format; every member has exactly one renderer (readiness.report.render)."""
+
+    HTML = "html"
+    MARKDOWN = "md"
+    JSON = "json"
+
+    @property
+    def suffix(self) -> str:
+        """The file-name suffix of a report in this format."""
+        return f".{self.value}"
+
+
+# Formats that batch can write one per file (JSON reports are the same facts as summary.json).
+BATCH_FORMATS = (ReportFormat.HTML, ReportFormat.MARKDOWN)
+# The choices of `batch --reports`, derived from the one enum above.
+BatchReportFormat = StrEnum("BatchReportFormat", {f.name: f.value for f in BATCH_FORMATS})  # type: ignore[misc]

@@ -1,0 +1,84 @@
+"""The shared vocabulary of the report's builders: levels, questions, gates and changes as views."""
+
+from __future__ import annotations
+
+from readiness.domain.base import Text
+from readiness.domain.ladder import gate_text
+from readiness.domain.questionnaire import Condition, Level, Questionnaire
+from readiness.domain.results import ConditionCheck, GateCheck
+from readiness.report.view import ChangeView, ConditionView, GateView, LevelTag
+from readiness.words import Lang, word
+
+
+class ViewBase:
+    """Turns scorecard parts into views in one language; holds the questionnaire for look-ups."""
+
+    def __init__(self, q: Questionnaire, lang: Lang) -> None:
+        self.q = q
+        self.lang: Lang = lang
+        self.questions = {x.id: x for x in q.questions}
+        self.dims = {d.id: d for d in q.dimensions}
+
+    def tag(self, level: Level | int) -> LevelTag:
+        lv = self.q.levels[level] if isinstance(level, int) else level
+        return LevelTag(rank=lv.rank, id=lv.id, name=lv.name(self.lang))
+
+    def text(self, qid: str) -> str:
+        question = self.questions.get(qid)
+        return question.text(self.lang) if question else qid
+
+    def descriptor(self, qid: str, value: int | None) -> str | None:
+        question = self.questions.get(qid)
+        if question is None or value is None:
+            return None
+        return question.options[value](self.lang)
+
+    def condition(self, c: ConditionCheck) -> ConditionView:
+        if c.question is not None:
+            return ConditionView(
+                ref=c.question,
+                subject=self.text(c.question),
+                kind="question",
+                current=c.current,
+                required=c.required,
+                met=c.met,
+            )
+        dim = self.dims.get(c.dimension or "")
+        return ConditionView(
+            ref=c.dimension or "",
+            subject=dim.name(self.lang) if dim else str(c.dimension),
+            kind="dimension",
+            current=c.current,
+            required=c.required,
+            met=c.met,
+        )
+
+    def gate(self, g: GateCheck) -> GateView:
+        return GateView(
+            level=self.tag(g.level),
+            why=g.why(self.lang) if g.why else None,
+            met=g.met,
+            alternatives=[self.condition(c) for c in g.alternatives],
+        )
+
+    def gate_words(self, g: GateCheck) -> str:
+        return f"L{g.level}: " + gate_text(g.alternatives, name=self._subject)
+
+    def _subject(self, c: ConditionCheck | Condition) -> str:
+        if c.question is not None:
+            return self.text(c.question)
+        dim = self.dims.get(c.dimension or "")
+        return dim.name(self.lang) if dim else str(c.dimension)
+
+    def change(self, qid: str, current: int | None, to: int) -> ChangeView:
+        shown = word("report.unanswered", self.lang) if current is None else str(current)
+        return ChangeView(
+            question=qid,
+            text=self.text(qid),
+            current=shown,
+            to=to,
+            to_descriptor=self.descriptor(qid, to) or "",
+        )
+
+    def level_names(self) -> dict[int, Text]:
+        return {lv.rank: lv.name for lv in self.q.levels}

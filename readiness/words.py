@@ -1,0 +1,560 @@
+"""The one word catalogue: every user-facing string, in Korean and English, looked up by key.
+
+Shape: key -> {"ko": ..., "en": ...}; placeholders are `{name}` and must be the same in both
+languages (tests/test_words.py). Prefixes group the keys by where they appear: `card.` the
+terminal scorecard, `report.` the report, `dashboard.` the batch dashboard, `match.` programme
+matching, `score.` scoring, `file.` answer-file comments; unprefixed keys belong to the interview.
+Also here: the spellings a person may type for "not applicable", "yes", and the interview keys
+on a Korean keyboard, so that no Korean text sits anywhere else in the code.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+
+# Replies accepted from people and files (input, not output).
+NA_SPELLINGS = frozenset({"n/a", "na", "N/A", "NA", "n.a.", "해당없음", "해당 없음"})
+NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})
+YES_REPLIES = frozenset({"", "y", "yes", "ㅛ", "예", "네"})
+# Keys typed while a Korean keyboard layout is on (2-beolsik): b→ㅠ, s→ㄴ, n→ㅜ, m→ㅡ, q→ㅂ.
+KOREAN_KEYS = {"ㅠ": "b", "ㄴ": "s", "ㅜ": "n", "ㅡ": "m", "ㅂ": "q"}
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "cli.about": {
+        "ko": "스마트공장 수준 자가진단: 설문, 채점, 보고서, 일괄 채점.",
+        "en": "Smart-factory readiness for Korean SME manufacturers: assess, score, report, batch-score.",
+    },
+    "card.level": {"ko": "수준", "en": "Level"},
+    "card.points": {"ko": "점수", "en": "Points"},
+    "card.completeness": {"ko": "응답률", "en": "Completeness"},
+    "card.dimension": {"ko": "영역", "en": "Dimension"},
+    "card.score": {"ko": "점수(0-5)", "en": "Score (0-5)"},
+    "card.next": {"ko": "다음 단계까지 막는 요인", "en": "What blocks the next level"},
+    "card.lift": {"ko": "다음 단계에 오르는 가장 작은 변경", "en": "Smallest set of changes to reach it"},
+    "card.short": {"ko": "점수 부족", "en": "points short"},
+    "card.warnings": {"ko": "확인할 점", "en": "Things to check"},
+    "card.top": {"ko": "최고 단계에 도달했습니다.", "en": "This is the top of the ladder."},
+    "card.unanswered": {"ko": "미응답", "en": "unanswered"},
+    "mode.self": {"ko": "자가진단", "en": "Self-assessment"},
+    "mode.audit": {"ko": "현장 진단", "en": "Site audit"},
+    "intro.mode": {"ko": "진단 방식: {mode}", "en": "Mode: {mode}"},
+    "intro.saving": {
+        "ko": "답은 입력할 때마다 {path} 에 저장됩니다. Ctrl-C 나 q 로 언제든 멈추고 --resume 으로 이어서 할 수 있습니다.",
+        "en": "Every answer is saved to {path} as you go. Stop any time with Ctrl-C or q; continue later with --resume.",
+    },
+    "intro.scripted": {
+        "ko": "표준 입력이 터미널이 아니므로 한 줄에 답 하나씩 읽습니다. 입력이 끝나면 저장하고 멈춥니다.",
+        "en": "Standard input is not a terminal: reading one reply per line; at end of input, saving and stopping.",
+    },
+    "intro.resume": {
+        "ko": "{path} 이어서 진행: {total}개 중 {n}번째 문항부터",
+        "en": "Continuing {path} at question {n} of {total}.",
+    },
+    "intro.complete": {
+        "ko": "모든 문항에 이미 답했습니다. 답을 고치려면 파일을 직접 편집하세요.",
+        "en": "Every question is already answered. To change an answer, edit the file.",
+    },
+    "end.saved": {
+        "ko": "저장됨: {path} ({total}개 문항 중 {answered}개 응답)",
+        "en": "Saved {path} ({answered} of {total} questions answered).",
+    },
+    "end.nothing": {
+        "ko": "회사명을 입력하기 전에 멈춰서 저장된 내용이 없습니다.",
+        "en": "Stopped before the company name was entered, so nothing was saved.",
+    },
+    "end.quit": {"ko": "저장하고 멈춥니다.", "en": "Saved; stopping here."},
+    "end.eof": {"ko": "입력이 끝났습니다.", "en": "Input ended."},
+    "end.interrupted": {"ko": "중단했습니다 (Ctrl-C).", "en": "Interrupted (Ctrl-C)."},
+    "end.resume": {
+        "ko": "이어서 하려면: readiness assess {command}",
+        "en": "To continue: readiness assess {command}",
+    },
+    "end.done": {"ko": "모든 문항을 마쳤습니다.", "en": "All questions done."},
+    "end.unanswered": {
+        "ko": "건너뛴 문항 {n}개는 0점으로 계산했습니다. 나중에 답하려면: readiness assess {command}",
+        "en": "{n} skipped question(s) scored 0. To answer them later: readiness assess {command}",
+    },
+    "end.report": {
+        "ko": "보고서 작성: readiness report {path}",
+        "en": "Write the report: readiness report {path}",
+    },
+    "end.offer_report": {
+        "ko": "HTML 보고서를 {path} 에 쓸까요? (Y/n)",
+        "en": "Write the HTML report to {path}? (Y/n)",
+    },
+    "end.report_written": {
+        "ko": "보고서를 썼습니다: {path} (브라우저로 열거나 A4로 인쇄하세요)",
+        "en": "Report written: {path} (open it in a browser or print it on A4)",
+    },
+    "error.exists": {
+        "ko": "{path} 파일이 이미 있습니다. 이어서 하려면 --resume {path}, 처음부터 다시 하려면 --force, 다른 파일에 쓰려면 -o 를 쓰세요.",
+        "en": "{path} already exists. Use --resume {path} to continue it, --force to start over, or -o for another file.",
+    },
+    "error.no_file": {"ko": "{path} 파일이 없습니다.", "en": "{path} does not exist."},
+    "error.no_dir": {"ko": "{path} 폴더가 없습니다.", "en": "folder {path} does not exist."},
+    "error.mode": {
+        "ko": "{path} 는 '{file_mode}' 모드 파일이라 --mode {mode} 로 이어갈 수 없습니다.",
+        "en": "{path} is a '{file_mode}' file; it cannot be continued with --mode {mode}.",
+    },
+    "error.questionnaire": {
+        "ko": "{path} 는 설문 {file_q} 용인데 --questionnaire 는 {given} 입니다.",
+        "en": "{path} answers questionnaire {file_q}, but --questionnaire is {given}.",
+    },
+    "error.save": {"ko": "{path} 에 저장하지 못했습니다: {reason}", "en": "could not save {path}: {reason}"},
+    "key.b": {"ko": "이전", "en": "back"},
+    "key.s": {"ko": "건너뛰기", "en": "skip"},
+    "key.n": {"ko": "해당 없음", "en": "not applicable"},
+    "key.?": {"ko": "도움말", "en": "help"},
+    "key.m": {"ko": "메모", "en": "note"},
+    "key.m.audit": {"ko": "메모·증빙", "en": "note/evidence"},
+    "key.q": {"ko": "저장 후 종료", "en": "save and quit"},
+    "profile.title": {"ko": "기본 정보", "en": "Profile"},
+    "profile.progress": {"ko": "{n}/{total}", "en": "{n} of {total}"},
+    "profile.skip": {"ko": "Enter: 건너뛰기", "en": "Enter: skip"},
+    "profile.keep": {"ko": "Enter: {value}", "en": "Enter: {value}"},
+    "field.assessor_name": {"ko": "평가자 이름", "en": "Assessor's name"},
+    "field.assessor_org": {"ko": "평가자 소속 기관", "en": "Assessor's organisation"},
+    "field.company_name": {"ko": "회사명", "en": "Company name"},
+    "field.business_number": {
+        "ko": "사업자등록번호 (123-45-67890)",
+        "en": "Business registration number (123-45-67890)",
+    },
+    "field.sector": {"ko": "업종 (한국표준산업분류)", "en": "Sector (KSIC)"},
+    "field.sector.hint": {
+        "ko": "번호를 고르거나 KSIC 코드를 입력하세요 (예: C29).",
+        "en": "Pick a number or type a KSIC code (e.g. C29).",
+    },
+    "field.employees": {"ko": "종업원 수 (명)", "en": "Employees (people)"},
+    "field.revenue": {
+        "ko": "연매출 (원; 예: 120억, 12000000000)",
+        "en": "Annual revenue, KRW (e.g. 120억 or 12000000000)",
+    },
+    "field.region": {"ko": "소재지 (시·도)", "en": "Region (province or metropolitan city)"},
+    "field.region.hint": {"ko": "번호나 이름을 입력하세요.", "en": "Pick a number or type the name."},
+    "field.site_name": {"ko": "평가 현장 (공장 이름)", "en": "Site assessed (plant name)"},
+    "field.site_address": {"ko": "현장 주소", "en": "Site address"},
+    "field.date": {"ko": "평가일 (YYYY-MM-DD)", "en": "Assessment date (YYYY-MM-DD)"},
+    "notice.required": {"ko": "꼭 입력해야 하는 항목입니다.", "en": "This field is required."},
+    "notice.too_long": {"ko": "너무 깁니다.", "en": "That is too long."},
+    "notice.business_number": {
+        "ko": "사업자등록번호는 숫자 10자리입니다 (예: 123-45-67890).",
+        "en": "A business registration number has 10 digits (e.g. 123-45-67890).",
+    },
+    "notice.sector": {
+        "ko": "목록의 번호나 KSIC 코드(예: C29)를 입력하세요.",
+        "en": "Type a number from the list or a KSIC code such as C29.",
+    },
+    "notice.whole_number": {
+        "ko": "0 이상의 숫자로 입력하세요 (예: 48).",
+        "en": "Type a whole number, 0 or more (e.g. 48).",
+    },
+    "notice.revenue": {
+        "ko": "원 단위 숫자나 억·만 단위로 입력하세요 (예: 12000000000, 120억, 3억 5000만).",
+        "en": "Type an amount in won, e.g. 12000000000, 12,000,000,000 or 120억.",
+    },
+    "notice.region": {
+        "ko": "목록의 번호나 시·도 이름(예: 경기, 경상남도)을 입력하세요.",
+        "en": "Type a number from the list or a name such as Gyeonggi.",
+    },
+    "notice.date": {
+        "ko": "날짜는 YYYY-MM-DD 형식으로 입력하세요 (예: 2026-03-15).",
+        "en": "Write the date as YYYY-MM-DD (e.g. 2026-03-15).",
+    },
+    "notice.at_start_profile": {"ko": "첫 항목입니다.", "en": "This is the first field."},
+    "progress": {
+        "ko": "영역 {d}/{dims} · 문항 {n}/{total}",
+        "en": "dimension {d} of {dims} · question {n} of {total}",
+    },
+    "current.value": {"ko": "현재 답: {value}", "en": "Current answer: {value}"},
+    "current.audit": {
+        "ko": "현재: 기업 주장 {claimed} · 검증 {verified}",
+        "en": "Current: claimed {claimed} · verified {verified}",
+    },
+    "current.none": {"ko": "없음", "en": "none"},
+    "current.na": {"ko": "해당 없음", "en": "not applicable"},
+    "current.note": {"ko": "메모: {note}", "en": "Note: {note}"},
+    "current.evidence": {"ko": "증빙: {items}", "en": "Evidence: {items}"},
+    "ask.value": {"ko": "답 (0-5)", "en": "Answer (0-5)"},
+    "ask.claimed": {"ko": "기업 주장 (0-5)", "en": "Claimed by the company (0-5)"},
+    "ask.verified": {"ko": "검증 (0-5)", "en": "Verified by you (0-5)"},
+    "ask.keep": {"ko": "Enter: {value} 유지", "en": "Enter keeps {value}"},
+    "ask.note": {"ko": "메모 (Enter: 그대로, -: 지우기)", "en": "Note (Enter: unchanged, -: delete)"},
+    "ask.evidence": {"ko": "증빙", "en": "Evidence"},
+    "hint.evidence": {
+        "ko": "증빙 자료를 한 줄에 하나씩 적고 빈 줄로 끝내세요 (-: 모두 지우기).",
+        "en": "List evidence one reference per line; an empty line ends (-: clear the list).",
+    },
+    "notice.evidence_needed": {
+        "ko": "검증값이 {value}점이므로 증빙을 적어 주세요 (예: MES 화면 캡처, 점검표 2026-03).",
+        "en": "Verified at {value}: please list the evidence (e.g. MES screenshot, check sheet 2026-03).",
+    },
+    "notice.evidence_full": {
+        "ko": "증빙은 문항당 100개까지 적을 수 있습니다.",
+        "en": "At most 100 evidence references per question.",
+    },
+    "notice.na_refused": {
+        "ko": "이 문항은 '해당 없음'을 고를 수 없습니다. 0-5 중에서 답하세요.",
+        "en": "This question cannot be marked not applicable; answer 0-5.",
+    },
+    "notice.invalid": {
+        "ko": "알 수 없는 입력입니다. 0-5 숫자나 다음 키 중 하나를 입력하세요.",
+        "en": "Not understood. Type a number 0-5 or one of these keys.",
+    },
+    "notice.empty": {
+        "ko": "0-5 중 하나를 입력하세요. 건너뛰려면 s.",
+        "en": "Type an answer 0-5, or s to skip.",
+    },
+    "notice.at_start": {"ko": "첫 문항입니다.", "en": "This is the first question."},
+    "notice.help": {"ko": "도움말", "en": "Help"},
+    "notice.no_help": {"ko": "이 문항에는 도움말이 없습니다.", "en": "This question has no help text."},
+    "notice.note_saved": {"ko": "메모를 저장했습니다.", "en": "Note saved."},
+    "report.title": {"ko": "스마트공장 수준 자가진단 보고서", "en": "Smart-factory readiness report"},
+    "report.report_date": {"ko": "보고서 작성일", "en": "Report date"},
+    "report.assessment_date": {"ko": "진단일", "en": "Assessment date"},
+    "report.mode": {"ko": "진단 방식", "en": "Assessment type"},
+    "report.assessor": {"ko": "진단자", "en": "Assessor"},
+    "report.site": {"ko": "사업장", "en": "Site"},
+    "report.business_number": {"ko": "사업자등록번호", "en": "Business number"},
+    "report.sector": {"ko": "업종(KSIC)", "en": "Sector (KSIC)"},
+    "report.employees": {"ko": "종업원 수", "en": "Employees"},
+    "report.revenue": {"ko": "연매출", "en": "Annual revenue"},
+    "report.region": {"ko": "소재지", "en": "Region"},
+    "report.prior_programmes": {"ko": "참여한 지원사업", "en": "Programmes joined before"},
+    "report.questionnaire": {"ko": "설문", "en": "Questionnaire"},
+    "report.version": {"ko": "버전", "en": "version"},
+    "report.sha256": {"ko": "SHA-256", "en": "SHA-256"},
+    "report.not_given": {"ko": "미입력", "en": "not given"},
+    "report.not_official": {"ko": "공식 수준확인 아님", "en": "Not an official level verification"},
+    "report.disclaimer_lead": {
+        "ko": "이 보고서는 국가 스마트공장 수준 체계에 맞춘 자가진단 결과이며, 공인 확인기관이 발급하는 공식 '스마트공장 수준확인'이 아닙니다. 점수도 공식 점수가 아닙니다.",
+        "en": "This report is a self-assessment aligned to the national smart-factory level scheme. It is not an official smart-factory level verification (스마트공장 수준확인), which only accredited verification bodies issue, and the points are not an official score.",
+    },
+    "report.contents": {"ko": "목차", "en": "Contents"},
+    "report.headline": {"ko": "진단 결과", "en": "Result"},
+    "report.level": {"ko": "수준", "en": "Level"},
+    "report.national": {"ko": "국가 수준 체계", "en": "National scheme"},
+    "report.points": {"ko": "점수", "en": "Points"},
+    "report.of_1000": {"ko": "/ 1000점", "en": "/ 1000"},
+    "report.index": {"ko": "종합지수(0-5)", "en": "Index (0-5)"},
+    "report.completeness": {"ko": "응답률", "en": "Completeness"},
+    "report.answered_of": {
+        "ko": "{answered}/{total}개 문항 응답",
+        "en": "{answered} of {total} questions answered",
+    },
+    "report.na_count": {"ko": "해당 없음 {n}개", "en": "{n} not applicable"},
+    "report.ladder": {"ko": "수준 사다리", "en": "The level ladder"},
+    "report.min_points": {"ko": "최소 점수", "en": "min. points"},
+    "report.you_are_here": {"ko": "현재 수준", "en": "you are here"},
+    "report.next_step": {"ko": "다음 단계", "en": "next"},
+    "report.target": {"ko": "목표", "en": "target"},
+    "report.top_reached": {"ko": "최고 단계에 도달했습니다.", "en": "This is the top of the ladder."},
+    "report.peers": {"ko": "비교 집단", "en": "Peer group"},
+    "report.peer_median": {"ko": "비교 집단 중앙값", "en": "Peer median"},
+    "report.peer_count": {"ko": "{n}개사", "en": "{n} firms"},
+    "report.peer_percentile": {"ko": "상위 {p}%", "en": "top {p}%"},
+    "report.dimensions": {"ko": "영역별 결과", "en": "Dimensions"},
+    "report.dimensions_intro": {
+        "ko": "각 영역 점수(0-5)는 문항 답의 가중평균이며, 영역 가중치만큼 1000점에 기여합니다.",
+        "en": "Each dimension score (0-5) is the weighted mean of its answers and contributes to the 1000 points by the dimension's weight.",
+    },
+    "report.radar_title": {"ko": "영역별 점수 (0-5)", "en": "Dimension scores (0-5)"},
+    "report.bars_title": {
+        "ko": "영역별 점수와 다음 수준 요구치",
+        "en": "Dimension scores and what the next level needs",
+    },
+    "report.dimension": {"ko": "영역", "en": "Dimension"},
+    "report.weight": {"ko": "가중치", "en": "Weight"},
+    "report.answered": {"ko": "응답", "en": "Answered"},
+    "report.score": {"ko": "점수(0-5)", "en": "Score (0-5)"},
+    "report.points_of_max": {"ko": "점수 / 배점", "en": "Points / max"},
+    "report.bar": {"ko": "막대", "en": "Bar"},
+    "report.current": {"ko": "현재", "en": "Current"},
+    "report.previous": {"ko": "이전", "en": "Previous"},
+    "report.required_next": {"ko": "다음 수준 요구치", "en": "Needed for the next level"},
+    "report.legend_mark": {"ko": "▼ 다음 수준 게이트 요구치", "en": "▼ minimum a next-level gate asks for"},
+    "report.legend_prev": {"ko": "│ 이전 진단 점수", "en": "│ previous assessment"},
+    "report.blockers": {"ko": "다음 수준을 막는 요인", "en": "What blocks the next level"},
+    "report.blockers_intro": {
+        "ko": "{level}에 오르려면 {min_points}점 이상이고 아래 조건을 모두 충족해야 합니다.",
+        "en": "{level} needs at least {min_points} points and every condition below.",
+    },
+    "report.points_short": {
+        "ko": "{points}점 → {min}점 ({short}점 부족)",
+        "en": "{points} → {min} ({short} short)",
+    },
+    "report.points_ok": {"ko": "{points}점 ≥ {min}점 (충족)", "en": "{points} ≥ {min} (met)"},
+    "report.gate": {"ko": "조건", "en": "Condition"},
+    "report.requirement": {"ko": "요구", "en": "Required"},
+    "report.now": {"ko": "현재", "en": "Now"},
+    "report.any_of": {"ko": "다음 중 하나", "en": "any one of"},
+    "report.met": {"ko": "충족", "en": "met"},
+    "report.not_met": {"ko": "미충족", "en": "not met"},
+    "report.no_blockers": {
+        "ko": "막는 조건이 없습니다. 점수만 올리면 됩니다.",
+        "en": "No gate blocks it; only points are missing.",
+    },
+    "report.lift": {
+        "ko": "다음 수준에 오르는 가장 작은 변경",
+        "en": "Smallest set of changes that reaches it",
+    },
+    "report.lift_intro": {
+        "ko": "아래 답이 바뀌면 {level} 조건을 모두 충족합니다(점수 계산상 최소 변경).",
+        "en": "If these answers changed, every condition of {level} would hold (the arithmetically smallest change).",
+    },
+    "report.question": {"ko": "문항", "en": "Question"},
+    "report.from": {"ko": "현재 답", "en": "From"},
+    "report.to": {"ko": "목표 답", "en": "To"},
+    "report.answer_claimed": {"ko": "주장 {value}", "en": "claimed {value}"},
+    "report.answer_verified": {"ko": "검증 {value}", "en": "verified {value}"},
+    "report.unanswered": {"ko": "미응답", "en": "unanswered"},
+    "report.na": {"ko": "해당 없음", "en": "n/a"},
+    "report.dimension_score": {"ko": "영역 점수", "en": "dimension score"},
+    "report.roadmap": {"ko": "업그레이드 로드맵", "en": "Upgrade roadmap"},
+    "report.roadmap_intro": {
+        "ko": "{current}에서 {target}까지 {n}단계. 각 단계의 조치는 게이트 해소 효과, 그다음 노력 대비 점수 효과 순으로 정렬했습니다.",
+        "en": "{n} phase(s) from {current} to {target}. Actions in each phase are ordered by the gates they unblock, then by points gained per unit of effort.",
+    },
+    "report.roadmap_none": {
+        "ko": "목표 수준에 이미 도달했습니다.",
+        "en": "The target level is already reached.",
+    },
+    "report.roadmap_unavailable": {
+        "ko": "이 설문에 대한 조치 카탈로그가 없어 로드맵을 만들 수 없습니다.",
+        "en": "No action catalogue exists for this questionnaire, so no roadmap can be drawn.",
+    },
+    "report.phase": {"ko": "단계", "en": "Phase"},
+    "report.phase_points": {
+        "ko": "점수 {before} → {after} (필요 {min})",
+        "en": "Points {before} → {after} (needs {min})",
+    },
+    "report.phase_gates": {"ko": "해소할 게이트", "en": "Gates to meet"},
+    "report.phase_not_reached": {
+        "ko": "카탈로그 조치만으로는 이 수준에 도달하지 못합니다. 아래 추가 변경도 필요합니다.",
+        "en": "The catalogue actions alone do not reach this level; the further changes below are needed too.",
+    },
+    "report.extra": {
+        "ko": "카탈로그 조치가 없는 추가 변경",
+        "en": "Further changes with no catalogue action",
+    },
+    "report.action": {"ko": "조치", "en": "Action"},
+    "report.why": {"ko": "이유", "en": "Why"},
+    "report.lifts": {"ko": "올라가는 문항", "en": "Lifts"},
+    "report.effort": {"ko": "노력", "en": "Effort"},
+    "report.cost": {"ko": "비용 규모", "en": "Cost band"},
+    "report.duration": {"ko": "기간", "en": "Duration"},
+    "report.months": {"ko": "{min}~{max}개월", "en": "{min}-{max} months"},
+    "report.months_one": {"ko": "{min}개월", "en": "{min} months"},
+    "report.gain": {"ko": "점수 효과", "en": "Points"},
+    "report.unblocks": {"ko": "게이트 기여", "en": "Works on gate"},
+    "report.funded_by": {"ko": "지원 가능 사업", "en": "Funded by"},
+    "report.fits_you": {"ko": "해당", "en": "fits you"},
+    "report.effort_low": {"ko": "낮음", "en": "low"},
+    "report.effort_medium": {"ko": "보통", "en": "medium"},
+    "report.effort_high": {"ko": "높음", "en": "high"},
+    "report.cost_under-10m": {"ko": "1천만원 미만", "en": "under KRW 10 M"},
+    "report.cost_10m-50m": {"ko": "1천만~5천만원", "en": "KRW 10-50 M"},
+    "report.cost_50m-200m": {"ko": "5천만~2억원", "en": "KRW 50-200 M"},
+    "report.cost_200m-500m": {"ko": "2억~5억원", "en": "KRW 200-500 M"},
+    "report.cost_over-500m": {"ko": "5억원 이상", "en": "over KRW 500 M"},
+    "report.programmes": {"ko": "지원사업", "en": "Support programmes"},
+    "report.programmes_intro": {
+        "ko": "카탈로그({version}, {reviewed} 검토) 기준으로 회사 정보와 수준을 지원 조건에 대조했습니다.",
+        "en": "Checked against the catalogue ({version}, reviewed {reviewed}) using your company details and level.",
+    },
+    "report.fits": {"ko": "해당하는 사업", "en": "Programmes that fit"},
+    "report.fits_none": {
+        "ko": "조건에 모두 맞는 사업이 없습니다.",
+        "en": "No programme fits every condition.",
+    },
+    "report.near": {"ko": "아깝게 해당하지 않는 사업", "en": "Near misses"},
+    "report.why_fits": {"ko": "해당 이유", "en": "Why it fits"},
+    "report.why_not": {"ko": "해당하지 않는 이유", "en": "Why not"},
+    "report.check_yourself": {"ko": "직접 확인", "en": "Check yourself"},
+    "report.operator": {"ko": "운영", "en": "Operator"},
+    "report.funds": {"ko": "지원 내용", "en": "Funds"},
+    "report.support": {"ko": "지원 규모", "en": "Support"},
+    "report.conditions": {"ko": "조건", "en": "Conditions"},
+    "report.call_window": {"ko": "공고 시기", "en": "Call window"},
+    "report.source": {"ko": "출처", "en": "Source"},
+    "report.verified_on": {"ko": "확인일", "en": "last verified"},
+    "report.confidence": {"ko": "신뢰도", "en": "confidence"},
+    "report.confidence_confirmed": {"ko": "공식 출처 확인", "en": "confirmed"},
+    "report.confidence_secondary": {"ko": "2차 출처", "en": "secondary source"},
+    "report.confidence_unconfirmed": {"ko": "미확인", "en": "unconfirmed"},
+    "report.amounts_note": {
+        "ko": "금액과 조건은 매년 바뀝니다.",
+        "en": "Amounts and conditions change every year.",
+    },
+    "report.programme": {"ko": "사업", "en": "Programme"},
+    "report.funds_phase1": {"ko": "로드맵 1단계 조치 지원", "en": "funds roadmap phase 1"},
+    "report.programmes_unavailable": {
+        "ko": "지원사업 카탈로그가 없습니다.",
+        "en": "No programme catalogue is available.",
+    },
+    "report.unknown_programmes": {
+        "ko": "응답서의 참여 사업 중 카탈로그에 없는 ID: {ids}",
+        "en": "Programme ids in the answer file that the catalogue does not know: {ids}",
+    },
+    "report.checks": {"ko": "확인할 점", "en": "Things to check"},
+    "report.warnings_none": {"ko": "타당성 경고가 없습니다.", "en": "No plausibility warnings."},
+    "report.audit": {"ko": "주장값과 검증값의 차이", "en": "Claimed vs verified"},
+    "report.audit_intro": {
+        "ko": "현장 진단에서 검증값이 회사의 주장값과 다른 문항입니다. 점수에는 검증값이 반영됩니다.",
+        "en": "Answers where the assessor's verified value differs from the value the firm claimed. The verified value counts.",
+    },
+    "report.claimed": {"ko": "주장", "en": "Claimed"},
+    "report.verified": {"ko": "검증", "en": "Verified"},
+    "report.audit_none": {
+        "ko": "주장값과 검증값이 모두 같습니다.",
+        "en": "Every verified value matches the claim.",
+    },
+    "report.questions": {"ko": "관련 문항", "en": "Questions"},
+    "report.progress": {"ko": "이전 진단 대비 변화", "en": "Progress since the previous assessment"},
+    "report.progress_intro": {"ko": "이전 진단: {date}", "en": "Previous assessment: {date}"},
+    "report.level_change": {"ko": "수준 변화", "en": "Level"},
+    "report.points_change": {"ko": "점수 변화", "en": "Points"},
+    "report.delta": {"ko": "변화", "en": "Change"},
+    "report.cleared": {"ko": "해소된 막힘", "en": "Blockers cleared"},
+    "report.new_blockers": {"ko": "새로 생긴 막힘", "en": "New blockers"},
+    "report.none": {"ko": "없음", "en": "none"},
+    "report.other_company": {
+        "ko": "주의: 이전 진단의 회사명({name})이 다릅니다.",
+        "en": "Note: the previous assessment is for a different company name ({name}).",
+    },
+    "report.other_questionnaire": {
+        "ko": "주의: 이전 진단은 다른 설문 버전({version})으로 채점되었습니다.",
+        "en": "Note: the previous assessment was scored with another questionnaire version ({version}).",
+    },
+    "report.appendix": {"ko": "부록: 전체 문항과 답", "en": "Appendix: every question and answer"},
+    "report.answer": {"ko": "답", "en": "Answer"},
+    "report.descriptor": {"ko": "답의 의미", "en": "What it means"},
+    "report.note": {"ko": "메모", "en": "Note"},
+    "report.evidence": {"ko": "증빙", "en": "Evidence"},
+    "report.counted": {"ko": "반영값", "en": "Counted"},
+    "report.footer": {"ko": "readiness {version}로 작성", "en": "Made with readiness {version}"},
+    "dashboard.title": {
+        "ko": "스마트공장 수준 일괄 진단 결과",
+        "en": "Smart-factory readiness: batch results",
+    },
+    "dashboard.files": {"ko": "파일", "en": "Files"},
+    "dashboard.ok": {"ko": "채점됨", "en": "Scored"},
+    "dashboard.invalid": {"ko": "오류", "en": "Invalid"},
+    "dashboard.warned": {"ko": "확인 필요", "en": "With warnings"},
+    "dashboard.counted": {"ko": "통계에 포함된 기업", "en": "Firms in these statistics"},
+    "dashboard.duplicates": {"ko": "중복 제출(제외)", "en": "Resubmissions (not counted)"},
+    "dashboard.others": {"ko": "다른 설문 파일(제외)", "en": "Files for other questionnaires (not counted)"},
+    "dashboard.levels": {"ko": "수준별 기업 수", "en": "Firms per level"},
+    "dashboard.level": {"ko": "수준", "en": "Level"},
+    "dashboard.national": {"ko": "국가 수준 체계", "en": "National scheme"},
+    "dashboard.points": {"ko": "점수 분포 (1000점 만점)", "en": "Points (out of 1000)"},
+    "dashboard.dimensions": {
+        "ko": "영역별 점수 (0-5): 평균과 사분위",
+        "en": "Dimension scores (0-5): mean and quartiles",
+    },
+    "dashboard.mean": {"ko": "평균", "en": "Mean"},
+    "dashboard.median": {"ko": "중앙값", "en": "Median"},
+    "dashboard.n": {"ko": "기업 수", "en": "Firms"},
+    "dashboard.sector": {"ko": "업종별 (KSIC)", "en": "By sector (KSIC)"},
+    "dashboard.region": {"ko": "지역별", "en": "By region"},
+    "dashboard.size_band": {"ko": "종업원 규모별", "en": "By number of employees"},
+    "dashboard.group": {"ko": "구분", "en": "Group"},
+    "dashboard.blockers": {
+        "ko": "다음 수준을 막는 가장 흔한 요인",
+        "en": "Most common blockers to the next level",
+    },
+    "dashboard.warnings": {"ko": "가장 흔한 응답 일관성 경고", "en": "Most common plausibility warnings"},
+    "dashboard.none": {"ko": "없음", "en": "None"},
+    "dashboard.unknown": {"ko": "미기재", "en": "Not given"},
+    "dashboard.too_few": {
+        "ko": "통계에 포함된 기업이 {min_group}곳 미만이라 수치를 표시하지 않습니다.",
+        "en": "Fewer than {min_group} firms: no statistics are shown.",
+    },
+    "dashboard.suppression": {
+        "ko": "{min_group}곳 미만인 집단은 “{suppressed}”로 표시하고 수치를 숨깁니다. “{hidden}”는 작은 집단을 합계에서 역산할 수 없도록 함께 숨긴 집단입니다. 같은 사업자등록번호의 중복 제출은 정렬 순서상 첫 파일만 셉니다.",
+        "en": "Groups of fewer than {min_group} firms are shown as “{suppressed}” without figures; “{hidden}” marks a group hidden as well so that small groups cannot be worked out from the totals. A business number submitted twice counts once (the first file in sorted order).",
+    },
+    # --- programme matching ------------------------------------------------------------------------
+    "match.nothing_to_check": {
+        "ko": "자동으로 확인할 자격 조건 없음 — 조건 문구 확인",
+        "en": "no conditions to check automatically; read the conditions",
+    },
+    "match.covers": {
+        "ko": "{subject}: 지원 대상({wanted})에 해당",
+        "en": "{subject}; the programme covers {wanted}",
+    },
+    "match.is_for": {
+        "ko": "{subject}: 지원 대상은 {wanted}",
+        "en": "{subject}; the programme is for {wanted}",
+    },
+    "match.check_yourself": {
+        "ko": "{missing} — 지원 대상({wanted})인지 직접 확인",
+        "en": "{missing}, check yourself (the programme is for {wanted})",
+    },
+    "match.level_now": {"ko": "현재 수준 {level}", "en": "your level is {level}"},
+    "match.no_employees": {"ko": "종업원 수 미입력", "en": "employee count not given"},
+    "match.employees_now": {"ko": "종업원 {people}", "en": "you have {people}"},
+    "match.revenue_up_to": {"ko": "매출 {amount} 이하", "en": "revenue up to {amount}"},
+    "match.no_revenue": {"ko": "연매출 미입력", "en": "annual revenue not given"},
+    "match.revenue_now": {"ko": "연매출 {amount}", "en": "your annual revenue is {amount}"},
+    "match.no_sector": {"ko": "업종(KSIC 코드) 미입력", "en": "sector (KSIC code) not given"},
+    "match.sector_now": {"ko": "업종 {code}", "en": "your sector is {code}"},
+    "match.no_region": {"ko": "소재지 미입력", "en": "region not given"},
+    "match.unknown_region": {
+        "ko": "소재지 '{region}'을(를) 시·도로 인식하지 못함",
+        "en": "region '{region}' not recognised as a province",
+    },
+    "match.region_now": {"ko": "소재지 {region}", "en": "you are in {region}"},
+    "match.requires_done": {
+        "ko": "선행 사업 참여 이력 있음: {programme}",
+        "en": "you have already done {programme}, which this programme requires",
+    },
+    "match.requires_missing": {
+        "ko": "선행 사업({programmes}) 참여 이력이 필요하나 응답서에 기록 없음",
+        "en": "requires prior participation in {programmes}; none is recorded in your answers",
+    },
+    "match.excluded_done": {
+        "ko": "{programmes} 참여 이력이 있어 지원 제외 대상",
+        "en": "you have already done {programmes}, which rules this programme out",
+    },
+    "match.excluded_none": {
+        "ko": "제외 사유가 되는 사업({programmes}) 참여 이력 없음",
+        "en": "you have not done {programmes}, which would rule this programme out",
+    },
+    "match.range": {"ko": "{low}~{high}", "en": "{low} to {high}"},
+    "match.at_least": {"ko": "{low} 이상", "en": "{low} and above"},
+    "match.at_most": {"ko": "{high} 이하", "en": "up to {high}"},
+    "match.sep_list": {"ko": ", ", "en": ", "},
+    "match.sep_or": {"ko": " 또는 ", "en": " or "},
+    "match.people": {"ko": "{n}명", "en": "{n} employees"},
+    "match.people_one": {"ko": "{n}명", "en": "{n} employee"},
+    # --- answer-file comments ----------------------------------------------------------------------
+    "file.na": {"ko": "n/a (해당 없음)", "en": "n/a (not applicable)"},
+    "file.how": {
+        "ko": "각 문항에 0-5 중 하나를 적으세요. 비워 두면 미응답(0점)입니다.",
+        "en": "Write one value 0-5 per question. Left blank = unanswered (scores 0).",
+    },
+    # --- scoring -----------------------------------------------------------------------------------
+    "score.unanswered": {
+        "ko": "{n}개 문항에 답하지 않아 0점으로 계산했습니다.",
+        "en": "{n} question(s) unanswered; each was scored as 0.",
+    },
+    "score.no_evidence": {
+        "ko": "검증값 4 이상인 {n}개 문항에 증빙이 없습니다.",
+        "en": "{n} answer(s) verified at 4 or 5 have no evidence listed.",
+    },
+}
+
+
+def word(key: str, lang: Lang, **params: object) -> str:
+    """The word `key` in `lang`, with `{placeholders}` filled from `params`."""
+    text = WORDS[key][lang]
+    return text.format(**params) if params else text
+
+
+def section(prefix: str, lang: Lang) -> dict[str, str]:
+    """Every word under `prefix.` in one language, keyed without the prefix (for templates)."""
+    cut = len(prefix) + 1
+    return {key[cut:]: texts[lang] for key, texts in WORDS.items() if key.startswith(prefix + ".")}
