@@ -7,7 +7,7 @@ import os
 import pytest
 
 from readiness.domain.answers import AnswerFile
-from readiness.files import answerfile
+from readiness.files import answerfile, output
 from readiness.files.loading import load_answers
 
 
@@ -61,7 +61,7 @@ def test_template_lists_every_question_with_six_options(mini):
 
 def test_save_atomic_replaces_and_leaves_no_temp_files(tmp_path):
     path = tmp_path / "a.yaml"
-    answerfile.save_atomic(path, "one\n")
-    answerfile.save_atomic(path, "two\n")
+    output.save_atomic(path, "one\n")
+    output.save_atomic(path, "two\n")
     assert path.read_text() == "two\n"
     assert os.listdir(tmp_path) == ["a.yaml"]

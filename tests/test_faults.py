@@ -16,7 +16,7 @@ from readiness.batch.peers import peer_figures
 from readiness.batch.rows import CRASH_MESSAGE, BatchResult
 from readiness.batch.run import run as run_batch
 from readiness.batch.stats import MIN_GROUP, SUPPRESSED, Stats, suppress_counts, visible_groups
-from readiness.files import answerfile
+from readiness.files import output
 from readiness.files.loading import find_questionnaire
 
 ROOT = Path(__file__).parent.parent
@@ -28,7 +28,7 @@ def test_a_failed_rename_leaves_the_old_file_and_the_folder_as_they_were(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "answers.yaml"
-    answerfile.save_atomic(path, "old\n")
+    output.save_atomic(path, "old\n")
     before = sorted(os.listdir(tmp_path))
 
     def refuse(src: str, dst: str) -> None:
@@ -36,7 +36,7 @@ def test_a_failed_rename_leaves_the_old_file_and_the_folder_as_they_were(
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError, match="No space left"):
-        answerfile.save_atomic(path, "new\n")
+        output.save_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
     assert sorted(os.listdir(tmp_path)) == before  # no temporary file left behind
 
@@ -47,7 +47,7 @@ def test_a_failed_write_of_a_new_file_creates_nothing(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(os, "fsync", refuse)
     with pytest.raises(OSError):
-        answerfile.save_atomic(tmp_path / "new.yaml", b"data")
+        output.save_atomic(tmp_path / "new.yaml", b"data")
     assert os.listdir(tmp_path) == []
 
 

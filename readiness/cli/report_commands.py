@@ -93,7 +93,7 @@ def _write_report(data: bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from readiness.files.answerfile import save_atomic
+    from readiness.files.output import save_atomic
 
     try:
         save_atomic(output, data)

@@ -84,7 +84,7 @@ def template(
     """Write a blank answer file with every question and its six options as comments."""
     from readiness import api
     from readiness.errors import UsageError
-    from readiness.files.answerfile import save_atomic
+    from readiness.files.output import save_atomic
 
     text = api.template(questionnaire, lang.value)
     if output is None:

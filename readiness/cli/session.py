@@ -19,8 +19,9 @@ from readiness.domain.answers import AnswerFile
 from readiness.domain.company_profile import run_profile
 from readiness.domain.interview import Save, answered_count, first_unanswered, run_interview
 from readiness.errors import EXIT_ABORTED, EXIT_INTERRUPTED, EXIT_OK, SaveError, UsageError
-from readiness.files.answerfile import render, save_atomic
+from readiness.files.answerfile import render
 from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers, questionnaire_dir
+from readiness.files.output import save_atomic
 from readiness.words import YES_REPLIES, Lang, word
 
 DEFAULT_FILE = Path("readiness-answers.yaml")

@@ -1,12 +1,8 @@
-"""Writing answer files: readable YAML with the questions as comments, saved atomically."""
+"""Writing answer files: readable YAML with the questions as comments (saved by readiness.files.output)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from readiness.domain.answers import Answer, AnswerFile
@@ -89,26 +85,3 @@ def render(af: AnswerFile, q: Questionnaire, lang: Lang, comments: bool = True) 
             text = _answer(answer) if answer is not None else ""
             out.append(f"  {question.id}: {text}".rstrip())
     return "\n".join(out) + "\n"
-
-
-def save_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` so that a crash leaves either the old or the new file, never half."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        data = content.encode() if isinstance(content, str) else content
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
