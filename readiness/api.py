@@ -81,9 +81,10 @@ def report_file(
     peer = None
     if peers is not None:
         from readiness.batch.peers import peer_figures
+        from readiness.files.peers import read_peers
 
         peer = peer_figures(
-            _peers_json(Path(peers)), card.company.sector, card.company.employees, card.points
+            read_peers(str(peers)), card.company.sector, card.company.employees, card.points
         )
     data = render_card(
         card, loaded, fmt, lang or card.assessment.language, today, previous=old, target=rank, peers=peer
@@ -118,19 +119,6 @@ def render_card(
         programmes=programmes,
         actions=actions,
     )
-
-
-def _peers_json(path: Path) -> dict[str, Any]:
-    """A batch's peers.json, or a clear error naming the file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise AnswersError(
-            [Problem(str(path), f"cannot read peers file ({exc.__class__.__name__})")]
-        ) from None
-    if not isinstance(data, dict) or data.get("format") != "readiness-peers/1":
-        raise AnswersError([Problem(str(path), "not a peers.json written by readiness batch")])
-    return data
 
 
 def answer_schema() -> dict[str, Any]:

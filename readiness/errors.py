@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides that can hide text.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` from a file made safe for a terminal: control characters shown as `\\xNN` escapes.
+
+    Escape sequences in submitted data (colours, cursor moves, OSC 52 clipboard writes) would
+    otherwise reach the terminal raw.
+    """
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 class ReadinessError(Exception):
@@ -21,8 +34,9 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        path = printable(self.path)
+        where = path if self.line is None else f"{path}:{self.line}"
+        return f"{where}: {printable(self.field)[:100]}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class InputError(ReadinessError):

@@ -93,6 +93,10 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "{path} 파일이 이미 있습니다. 이어서 하려면 --resume {path}, 처음부터 다시 하려면 --force, 다른 파일에 쓰려면 -o 를 쓰세요.",
         "en": "{path} already exists. Use --resume {path} to continue it, --force to start over, or -o for another file.",
     },
+    "error.not_a_file": {
+        "ko": "{path} 은(는) 일반 파일이 아니라서 답을 저장할 수 없습니다. 파일 이름을 주세요.",
+        "en": "{path} is not a regular file; answers cannot be saved there. Give a file name.",
+    },
     "error.no_file": {"ko": "{path} 파일이 없습니다.", "en": "{path} does not exist."},
     "error.no_dir": {"ko": "{path} 폴더가 없습니다.", "en": "folder {path} does not exist."},
     "error.mode": {

@@ -56,6 +56,7 @@ LIBRARIES: dict[str, set[str]] = {
         "readiness.domain.results",
         "readiness.report.view",
         "readiness.files.loading",
+        "readiness.files.peers",
     },
 }
 # the domain is pure: no file, process or network access

@@ -94,6 +94,9 @@ def main_options(
     ] = False,
 ) -> None:
     """Smart-factory readiness for Korean SME manufacturers."""
+    from readiness.cli.console import prepare_streams
+
+    prepare_streams()
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """The interview's asker in the terminal (CLI layer): each prompt on a stderr console, one line read back.
 
-Questionnaire text is always passed through `escape()`, so `[x]` prints as `[x]`.
+Questionnaire text is always passed through `shown()`, so `[x]` prints as `[x]`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from readiness.cli.console import shown
 from readiness.domain.company_profile import FieldPrompt
 from readiness.domain.interview import EndOfInput, Key, QuestionPrompt, Response, TextPrompt
 from readiness.domain.normalise import Choice
@@ -65,7 +65,7 @@ class TerminalAsker:
 
     def t(self, key: str, **params: Any) -> str:
         """A catalogue message, escaped for rich markup."""
-        return escape(word(key, self.lang, **params))
+        return shown(word(key, self.lang, **params))
 
     def _notice(self, notice: str | None, **params: Any) -> None:
         if notice in CONFIRMATIONS:
@@ -94,8 +94,8 @@ class TerminalAsker:
                 self.console.print(self.t(f"field.{field.key}.hint"), style="dim")
         self._notice(p.notice)
         if p.current is not None:
-            shown = f"{p.current:,}" if isinstance(p.current, int) else str(p.current)
-            default = self.t("profile.keep", value=shown)
+            value = f"{p.current:,}" if isinstance(p.current, int) else str(p.current)
+            default = self.t("profile.keep", value=value)
         else:
             default = "" if p.field.required else self.t("profile.skip")
         progress = self.t("profile.progress", n=p.n, total=p.total)
@@ -116,7 +116,7 @@ class TerminalAsker:
             grid.add_column(no_wrap=True)
         for r in range(rows):
             row = [cells[c * rows + r] for c in range(cols) if c * rows + r < len(cells)]
-            grid.add_row(*(f"{n} {escape(label)}" for n, label in row))
+            grid.add_row(*(f"{n} {shown(label)}" for n, label in row))
         self.console.print(grid)
 
     # --- questions -------------------------------------------------------------------------------
@@ -128,25 +128,25 @@ class TerminalAsker:
             if p.dimension.id != self._dimension:
                 self._dimension = p.dimension.id
                 self.console.print()
-                self.console.rule(f"[bold]{p.position.d}. {escape(p.dimension.name(lang))}[/]")
-                self.console.print(escape(p.dimension.purpose(lang)), style="dim")
+                self.console.rule(f"[bold]{p.position.d}. {shown(p.dimension.name(lang))}[/]")
+                self.console.print(shown(p.dimension.purpose(lang)), style="dim")
             pos = p.position
             progress = self.t("progress", d=pos.d, dims=pos.dims, n=pos.n, total=pos.total)
             self.console.print()
-            self.console.print(f"[dim]{progress} · {escape(question.id)}[/]")
-            self.console.print(f"[bold]{escape(question.text(lang))}[/]")
+            self.console.print(f"[dim]{progress} · {shown(question.id)}[/]")
+            self.console.print(f"[bold]{shown(question.text(lang))}[/]")
             options = Table.grid(padding=(0, 1))
             options.add_column(justify="right", no_wrap=True)
             options.add_column()
             for value, option in enumerate(question.options):
-                options.add_row(f"  [bold cyan]{value}[/]", escape(option(lang)))
+                options.add_row(f"  [bold cyan]{value}[/]", shown(option(lang)))
             if question.na_allowed:
                 options.add_row("  [bold cyan]n[/]", self.t("key.n"))
             self.console.print(options)
             self._current(p)
             self._legend(p.keys)
         if p.notice == "help" and question.help is not None:
-            self.console.print(f"[cyan]{self.t('notice.help')}: {escape(question.help(lang))}[/]")
+            self.console.print(f"[cyan]{self.t('notice.help')}: {shown(question.help(lang))}[/]")
         else:
             self._notice(p.notice)
             if p.notice == "invalid":

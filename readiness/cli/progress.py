@@ -17,6 +17,7 @@ from rich.text import Text as RichText
 
 from readiness.batch.rows import MAX_SHOWN, BatchResult
 from readiness.cli.console import err, print_problems
+from readiness.errors import printable
 
 
 class BatchProgress:
@@ -102,7 +103,7 @@ def print_batch(result: BatchResult, console: Console | None = None) -> None:
             )
         )
         for number, files in list(result.duplicates.items())[:10]:
-            console.print(f"  {number}: {', '.join(files)}", markup=False, soft_wrap=True)
+            console.print(printable(f"  {number}: {', '.join(files)}"), markup=False, soft_wrap=True)
         if len(result.duplicates) > 10:
             console.print(
                 f"  ... {len(result.duplicates) - 10} more: see duplicate_of in summary.csv", markup=False
@@ -112,6 +113,6 @@ def print_batch(result: BatchResult, console: Console | None = None) -> None:
         markup=False,
     )
     for path in result.outputs:
-        console.print(f"wrote {path}", markup=False, soft_wrap=True)
+        console.print(printable(f"wrote {path}"), markup=False, soft_wrap=True)
     if result.reports:
         console.print(f"wrote {result.reports} report(s) in {result.outdir / 'reports'}", markup=False)

@@ -30,11 +30,12 @@ def demo(
     from readiness.resources import bundled
 
     example = bundled("examples") / "demo.yaml"
+    destination = _destination(output, force=_written_by_demo(output))
     card = api.score_file(example)
     q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
     terminal.out().print(scorecard(card, q, lang.value))
     text, _ = api.report_file(example, "html", lang.value, dt.date.today())
-    _write_report(text, output)
+    _write_report(text, destination)
     typer.echo(f"wrote the HTML report to {output.resolve()} (open it in a browser)", err=True)
 
 
@@ -61,12 +62,15 @@ def report(
     peers: Annotated[
         Path | None, typer.Option(help="peers.json from 'readiness batch': show where the firm stands.")
     ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing report file.")] = False,
 ) -> None:
     """Write a report: level, dimensions, blockers, upgrade roadmap, support programmes, appendix."""
     import datetime as dt
 
     from readiness import api
+    from readiness.errors import printable
 
+    destination = _destination(output, force=force)
     text, card = api.report_file(
         file,
         format.value,
@@ -77,27 +81,47 @@ def report(
         questionnaire=_questionnaire(questionnaire),
         peers=peers,
     )
-    _write_report(text, output)
+    _write_report(text, destination)
     language = lang.value if lang else card.assessment.language
-    where = f" -> {output}" if output else ""
+    where = f" -> {output}" if destination is not None else ""
     typer.echo(
-        f"{card.company.name}: L{card.level.rank} {card.level.name(language)}, {card.points}/1000 points, "
+        f"{printable(card.company.name)}: L{card.level.rank} {card.level.name(language)}, {card.points}/1000 points, "
         f"{card.answered}/{card.total} answered{where}",
         err=True,
     )
 
 
-def _write_report(data: bytes, output: Path | None) -> None:
-    if output is None:
+GENERATOR = b'<meta name="generator" content="readiness '
+
+
+def _written_by_demo(path: Path) -> bool:
+    """Whether `path` is a report readiness wrote (so `demo` may replace it); never follows a non-file."""
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            return GENERATOR in handle.read(4096)
+    except OSError:
+        return False
+
+
+def _destination(output: Path | None, *, force: bool) -> Path | None:
+    """Where the report goes: None for standard output, else the checked file (before any work is done)."""
+    from readiness.files.output import check_target, is_stream
+
+    return None if is_stream(output) else check_target(Path(str(output)), force=force, what="report")
+
+
+def _write_report(data: bytes, target: Path | None) -> None:
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    from readiness.errors import UsageError
     from readiness.files.output import save_atomic
 
     try:
-        save_atomic(output, data)
+        save_atomic(target, data)
     except OSError as exc:
-        from readiness.errors import UsageError
-
-        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
+        raise UsageError(f"{target}: cannot write: {exc.strerror}") from None

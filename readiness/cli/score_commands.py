@@ -41,7 +41,7 @@ def score(
     loaded = _questionnaire(questionnaire)
     card = api.score_file(file, loaded)
     if format is ScoreFormat.json:
-        sys.stdout.write(api.scorecard_json(card))
+        terminal.write_json(api.scorecard_json(card))
         return
     q = (loaded or find_questionnaire(card.questionnaire.id, card.questionnaire.version)).questionnaire
     terminal.out().print(scorecard(card, q, (lang.value if lang else card.assessment.language)))
@@ -83,16 +83,18 @@ def template(
 ) -> None:
     """Write a blank answer file with every question and its six options as comments."""
     from readiness import api
-    from readiness.errors import UsageError
     from readiness.files.output import save_atomic
 
     text = api.template(questionnaire, lang.value)
     if output is None:
         sys.stdout.write(text)
         return
-    if output.exists() and not force:
-        raise UsageError(f"{output} already exists; use --force to overwrite it")
-    save_atomic(output, text)
+    from readiness.files.output import check_target, is_stream
+
+    if is_stream(output):
+        sys.stdout.write(text)
+        return
+    save_atomic(check_target(output, force=force, what="answer file"), text)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -100,8 +102,9 @@ def template(
 def schema() -> None:
     """Print the JSON Schema of the answer file."""
     from readiness import api
+    from readiness.cli import console as terminal
 
-    sys.stdout.write(api.answer_schema_json())
+    terminal.write_json(api.answer_schema_json())
 
 
 @questionnaire_app.command("list")
@@ -133,6 +136,6 @@ def questionnaire_show(
 
     loaded = find_questionnaire(questionnaire, version)
     if format is ScoreFormat.json:
-        sys.stdout.write(loaded.questionnaire.model_dump_json(indent=2) + "\n")
+        terminal.write_json(loaded.questionnaire.model_dump_json(indent=2) + "\n")
         return
     terminal.out().print(questionnaire_view(loaded.questionnaire, lang.value))

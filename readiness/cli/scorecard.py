@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
+from readiness.cli.console import shown
 from readiness.domain.ladder import gate_text
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import Scorecard
+from readiness.errors import printable
 from readiness.words import Lang, word
 
 
@@ -40,7 +41,7 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     """The scorecard as rich renderables: headline, dimension table, blockers, warnings."""
     t = {k: word(f"card.{k}", lang) for k in CARD_LABELS}
     head = RichText()
-    head.append(f"{card.company.name}\n", style="bold")
+    head.append(f"{printable(card.company.name)}\n", style="bold")
     head.append(f"{t['level']}: ")
     head.append(f"L{card.level.rank} {card.level.name(lang)}", style="bold cyan")
     other: Lang = "en" if lang == "ko" else "ko"
@@ -48,7 +49,7 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     head.append(f"{t['points']}: {card.points} / 1000    ")
     head.append(f"{t['completeness']}: {card.answered}/{card.total}")
     ladder = "  ".join(
-        f"[{'bold reverse' if lv.rank == card.level.rank else 'dim'}]L{lv.rank} {escape(lv.name(lang))}[/]"
+        f"[{'bold reverse' if lv.rank == card.level.rank else 'dim'}]L{lv.rank} {shown(lv.name(lang))}[/]"
         for lv in q.levels
     )
 
@@ -58,40 +59,40 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     table.add_column("", no_wrap=True)
     table.add_column(t["points"], justify="right")
     for dim in card.dimensions:
-        shown = "n/a" if dim.score is None else f"{dim.score:.2f}"
-        table.add_row(escape(dim.name(lang)), shown, bar(dim.score), f"{dim.points:.0f}/{dim.max_points:.0f}")
+        score_text = "n/a" if dim.score is None else f"{dim.score:.2f}"
+        table.add_row(shown(dim.name(lang)), score_text, bar(dim.score), f"{dim.points:.0f}/{dim.max_points:.0f}")
 
     parts: list[object] = [Panel(head, expand=False), ladder, table]
     nxt = card.next_level
     if nxt is None:
         parts.append(t["top"])
     else:
-        lines = [f"[bold]{t['next']}: L{nxt.level.rank} {escape(nxt.level.name(lang))}[/]"]
+        lines = [f"[bold]{t['next']}: L{nxt.level.rank} {shown(nxt.level.name(lang))}[/]"]
         if nxt.points_short:
             lines.append(f"  • {card.points} → {nxt.min_points} ({nxt.points_short} {t['short']})")
         for gate in nxt.blockers:
             conds = gate_text(gate.alternatives, moving=True)
-            why = f"  [dim]{escape(gate.why(lang))}[/]" if gate.why else ""
-            lines.append(f"  • {escape(conds)}{why}")
+            why = f"  [dim]{shown(gate.why(lang))}[/]" if gate.why else ""
+            lines.append(f"  • {shown(conds)}{why}")
         if nxt.lift:
             lines.append(f"[bold]{t['lift']}[/]")
             for change in nxt.lift:
                 now = t["unanswered"] if change.current is None else str(change.current)
                 text = q.question(change.question).text(lang)
-                lines.append(f"  • {change.question}: {now} → {change.to}  [dim]{escape(text)}[/]")
+                lines.append(f"  • {change.question}: {now} → {change.to}  [dim]{shown(text)}[/]")
         parts.append("\n".join(lines))
     if card.warnings:
         parts.append(f"[bold yellow]{t['warnings']}[/]")
-        parts.extend(f"  ! {escape(w.message(lang))}" for w in card.warnings)
-    parts.append(f"[dim]{escape(q.disclaimer(lang))}[/]")
+        parts.extend(f"  ! {shown(w.message(lang))}" for w in card.warnings)
+    parts.append(f"[dim]{shown(q.disclaimer(lang))}[/]")
     return Group(*parts)  # type: ignore[arg-type]
 
 
 def questionnaire(q: Questionnaire, lang: Lang) -> Group:
     """A questionnaire for reading: ladder with gates, then every question and its options."""
     parts: list[object] = [
-        f"[bold]{escape(q.title(lang))}[/] ({q.id} {escape(q.version)})",
-        escape(q.description(lang)),
+        f"[bold]{shown(q.title(lang))}[/] ({q.id} {shown(q.version)})",
+        shown(q.description(lang)),
     ]
     ladder = Table(title=word("card.level", lang), show_edge=False)
     ladder.add_column("")
@@ -101,17 +102,17 @@ def questionnaire(q: Questionnaire, lang: Lang) -> Group:
     for lv in q.levels:
         gates = "; ".join(gate_text(g.alternatives, joiner=" or ") for g in lv.gates)
         ladder.add_row(
-            f"L{lv.rank}", escape(f"{lv.name(lang)} ({lv.national(lang)})"), str(lv.min_points), escape(gates)
+            f"L{lv.rank}", shown(f"{lv.name(lang)} ({lv.national(lang)})"), str(lv.min_points), shown(gates)
         )
     parts.append(ladder)
     for n, dim in enumerate(q.dimensions, 1):
-        parts.append(f"\n[bold]{n}. {escape(dim.name(lang))}[/] ({dim.id}, weight {dim.weight:g})")
-        parts.append(f"[dim]{escape(dim.purpose(lang))}[/]")
+        parts.append(f"\n[bold]{n}. {shown(dim.name(lang))}[/] ({dim.id}, weight {dim.weight:g})")
+        parts.append(f"[dim]{shown(dim.purpose(lang))}[/]")
         for question in dim.questions:
             na = " [n/a ok]" if question.na_allowed else ""
-            parts.append(f"  [bold]{question.id}[/]{escape(na)}  {escape(question.text(lang))}")
-            parts.extend(f"     {v} {escape(o(lang))}" for v, o in enumerate(question.options))
-    parts.append(f"[dim]{escape(q.disclaimer(lang))}[/]")
+            parts.append(f"  [bold]{question.id}[/]{shown(na)}  {shown(question.text(lang))}")
+            parts.extend(f"     {v} {shown(o(lang))}" for v, o in enumerate(question.options))
+    parts.append(f"[dim]{shown(q.disclaimer(lang))}[/]")
     return Group(*parts)  # type: ignore[arg-type]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shlex
 import sys
 from dataclasses import dataclass
@@ -10,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 
 from readiness.cli import console as terminal
 from readiness.cli.asker import TerminalAsker
+from readiness.cli.console import shown
 from readiness.cli.scorecard import scorecard
 from readiness.domain.answers import AnswerFile
 from readiness.domain.company_profile import run_profile
@@ -21,7 +22,7 @@ from readiness.domain.interview import Save, answered_count, first_unanswered, r
 from readiness.errors import EXIT_ABORTED, EXIT_INTERRUPTED, EXIT_OK, SaveError, UsageError
 from readiness.files.answerfile import render
 from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers, questionnaire_dir
-from readiness.files.output import save_atomic
+from readiness.files.output import remove_stale_temps, save_atomic
 from readiness.words import YES_REPLIES, Lang, word
 
 DEFAULT_FILE = Path("readiness-answers.yaml")
@@ -64,6 +65,9 @@ def open_session(
         raise UsageError(word("error.exists", say, path=shlex.quote(str(path))))
     if not path.parent.is_dir():
         raise UsageError(word("error.no_dir", say, path=path.parent))
+    if path.exists() and not os.path.isfile(path):
+        raise UsageError(word("error.not_a_file", say, path=path))
+    remove_stale_temps(path)  # left by a save that was killed
     if resume is None:
         loaded = questionnaire or find_questionnaire(DEFAULT_QUESTIONNAIRE)
         return Session(path, loaded, lang or "ko", mode or "self", None)
@@ -90,7 +94,7 @@ def open_session(
 
 def say(console: Console, lang: Lang, key: str, style: str = "", **params: Any) -> None:
     """Print a catalogue message; commands get no inserted line breaks, so a terminal copies them whole."""
-    console.print(escape(word(key, lang, **params)), style=style, soft_wrap=key in COMMAND_LINES)
+    console.print(shown(word(key, lang, **params)), style=style, soft_wrap=key in COMMAND_LINES)
 
 
 def run(session: Session, console: Console | None = None) -> int:
@@ -113,8 +117,8 @@ def run(session: Session, console: Console | None = None) -> int:
             raise SaveError(word("error.save", lang, path=path, reason=exc.strerror or exc)) from None
         last[0] = af
 
-    console.print(f"[bold]{escape(q.title(lang))}[/] ({escape(q.id)} {escape(q.version)})")
-    console.print(escape(q.disclaimer(lang)), style="dim")
+    console.print(f"[bold]{shown(q.title(lang))}[/] ({shown(q.id)} {shown(q.version)})")
+    console.print(shown(q.disclaimer(lang)), style="dim")
     say(console, lang, "intro.mode", mode=word(f"mode.{session.mode}", lang))
     say(console, lang, "intro.saving", path=path)
     if scripted:
@@ -176,7 +180,7 @@ def summary(console: Console, session: Session, af: AnswerFile, *, offer_report:
     q, lang, path = session.loaded.questionnaire, session.lang, session.path
     card = score_answers(af, session.loaded)
     console.print()
-    console.rule(escape(word("end.done", lang)))
+    console.rule(shown(word("end.done", lang)))
     console.print(scorecard(card, q, lang))
     console.print()
     say(console, lang, "end.saved", "bold", path=path, answered=card.answered, total=card.total)
@@ -184,8 +188,11 @@ def summary(console: Console, session: Session, af: AnswerFile, *, offer_report:
         unanswered = card.total - card.answered
         say(console, lang, "end.unanswered", n=unanswered, command=session.resume_command)
     report = path.with_suffix(".html")
+    if report.exists() or report.resolve() == path.resolve():
+        say(console, lang, "end.report", path=shlex.quote(str(path)))  # never over an existing file
+        return
     if offer_report:
-        reply = console.input(escape(word("end.offer_report", lang, path=report)) + " ").strip().lower()
+        reply = console.input(shown(word("end.offer_report", lang, path=report)) + " ").strip().lower()
         if reply in YES_REPLIES:
             from readiness.api import render_card
 

@@ -39,10 +39,10 @@ def check_target(path: Path, *, force: bool, what: str = "file") -> Path:
         info = os.stat(real)
     except FileNotFoundError:
         if not real.parent.is_dir():
-            raise UsageError(f"{path}: folder {real.parent} does not exist") from None
+            raise UsageError(f"{path}: cannot write: folder {real.parent} does not exist") from None
         return real
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write here ({exc.strerror})") from None
+        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(f"{path} is not a regular file; give a file name for the {what}")
     if not force:
