@@ -446,6 +446,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "dashboard.files": {"ko": "파일", "en": "Files"},
     "dashboard.ok": {"ko": "채점됨", "en": "Scored"},
     "dashboard.invalid": {"ko": "오류", "en": "Invalid"},
+    "dashboard.skipped": {"ko": "건너뜀", "en": "Skipped"},
     "dashboard.warned": {"ko": "확인 필요", "en": "With warnings"},
     "dashboard.counted": {"ko": "통계에 포함된 기업", "en": "Firms in these statistics"},
     "dashboard.duplicates": {"ko": "중복 제출(제외)", "en": "Resubmissions (not counted)"},

@@ -181,7 +181,9 @@ def test_discover_recurses_sorts_and_skips_hidden(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n")
     found = discover([tmp_path, str(tmp_path / "b" / "*.yaml"), tmp_path / "a" / "1.yml"])
-    assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == ["a/1.yml", "b/2.yaml", "z.YAML"]
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["a/1.yml", "b/2.yaml", "z.YAML"]
+    skipped = {Path(p).relative_to(tmp_path).as_posix(): why for p, why in found.skipped}
+    assert skipped == {".git": "skipped: hidden folder", "a/.hidden.yaml": "skipped: hidden file"}
 
 
 # --- duplicates and --strict ------------------------------------------------------------------

@@ -113,6 +113,7 @@ def view(
             (t["files"], result.files),
             (t["ok"], result.ok),
             (t["invalid"], result.invalid),
+            *([(t["skipped"], result.skipped)] if result.skipped else []),
             (t["warned"], result.warned),
             (t["counted"], stats.n),
             (t["duplicates"], sum(len(files) - 1 for files in result.duplicates.values())),

@@ -33,7 +33,7 @@ class Row:
 
     index: int
     path: str
-    status: str = "ok"  # ok / invalid
+    status: str = "ok"  # ok / invalid / skipped
     problems: list[Problem] = field(default_factory=list)
     questionnaire: str | None = None  # "id version"
     company_name: str | None = None
@@ -76,7 +76,9 @@ class BatchResult:
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # business number -> its files
     problems: list[Problem] = field(default_factory=list)  # of the first MAX_SHOWN invalid files
     outputs: list[Path] = field(default_factory=list)
+    skipped: int = 0  # found but never opened: not regular files, hidden, unreadable, links out
+    notes: list[str] = field(default_factory=list)  # said once at the end (e.g. --jobs capped)
 
     @property
     def exit_code(self) -> int:
-        return EXIT_BATCH_INVALID if self.invalid else EXIT_OK
+        return EXIT_BATCH_INVALID if self.invalid or self.skipped else EXIT_OK

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import re
-from collections.abc import Callable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from readiness.batch import dashboard
-from readiness.batch.discover import discover
+from readiness.batch.discover import discover, shown_path
+from readiness.batch.outdir import OutputFolder
 from readiness.batch.pool import score_files
 from readiness.batch.rows import CRASH_MESSAGE, MAX_SHOWN, BatchResult, Options, Row
 from readiness.batch.stats import Stats
@@ -53,6 +58,8 @@ class _Run:
 
     def add(self, row: Row) -> None:
         result = self.result
+        row.path = shown_path(row.path)  # from here on the path is only shown, never opened
+        row.problems = [dataclasses.replace(p, path=row.path) for p in row.problems]
         if row.business_number:
             first = self.first_file.setdefault(row.business_number, row.path)
             if first != row.path:
@@ -85,6 +92,10 @@ class _Run:
                     blockers=row.blocker_keys,
                     plausibility=[wid for kind, wid, _ in row.warnings if kind == "plausibility"],
                 )
+        elif row.status == "skipped":
+            result.skipped += 1
+            if result.invalid + result.skipped <= MAX_SHOWN:
+                result.problems += row.problems
         else:
             result.invalid += 1
             result.crashed += any(p.message == CRASH_MESSAGE for p in row.problems)
@@ -124,6 +135,7 @@ class _Run:
                 "files": self.result.files,
                 "ok": self.result.ok,
                 "invalid": self.result.invalid,
+                "skipped": self.result.skipped,
                 "with_warnings": self.result.warned,
                 "counted_in_statistics": self.result.counted,
             },
@@ -190,35 +202,65 @@ def run(
     """Score every answer file under `inputs` and write the outputs into `outdir`.
 
     `progress(done, total)` is called with 0 once the files are found, then as they complete.
-    With `strict`, a file with any warning,
-    or a later file with an already-seen business number, counts as invalid.
+    With `strict`, a file with any warning, or a later file with an already-seen business
+    number, counts as invalid. The outputs replace the previous run's only when all are written.
     """
     options = options or Options()
-    paths = discover(inputs)
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if outdir.exists() and not outdir.is_dir():
-        raise UsageError(f"{outdir} is a file; give a folder for the outputs with -o")
-    outdir.mkdir(parents=True, exist_ok=True)
-    if options.report_format:
-        if options.report_format not in BATCH_FORMATS:
-            raise UsageError(f"--reports must be one of {', '.join(BATCH_FORMATS)}")
-        report_dir = outdir / "reports"
-        report_dir.mkdir(exist_ok=True)
-        for stale in report_dir.glob(".part-*"):
-            stale.unlink()
-        options = replace(options, report_dir=str(report_dir))
-
-    result = BatchResult(outdir=outdir, files=len(paths))
-    state = _Run(outdir, options, strict, result)
-    if progress is not None:
-        progress(0, len(paths))
-    try:
-        for done, row in enumerate(score_files(paths, options, jobs), 1):
-            state.add(row)
+    if options.report_format and options.report_format not in BATCH_FORMATS:
+        raise UsageError(f"--reports must be one of {', '.join(BATCH_FORMATS)}")
+    found = discover(inputs)
+    paths = found.files
+    result = BatchResult(outdir=outdir, files=len(paths) + len(found.skipped))
+    cpus = os.cpu_count() or 1
+    jobs = max(1, jobs or cpus)
+    if jobs > cpus:
+        result.notes.append(f"--jobs {jobs} is more than the {cpus} CPU(s) here; using {cpus}")
+        jobs = cpus
+    with OutputFolder(outdir) as folder, _terminate_as_interrupt():
+        if options.report_format:
+            report_dir = folder.staging / "reports"
+            report_dir.mkdir()
+            options = replace(options, report_dir=str(report_dir))
+        try:
+            state = _Run(folder.staging, options, strict, result)
             if progress is not None:
-                progress(done, len(paths))
-    except BaseException:
-        state.tables.abort()
-        raise
-    result.outputs = state.finish()
+                progress(0, len(paths))
+            try:
+                for done, row in enumerate(score_files(paths, options, jobs), 1):
+                    state.add(row)
+                    if progress is not None:
+                        progress(done, len(paths))
+                for k, (path, reason) in enumerate(found.skipped):
+                    state.add(Row(len(paths) + k, path, status="skipped", problems=[Problem(path, reason)]))
+            except BaseException:
+                state.tables.abort()
+                raise
+            staged = state.finish()
+            folder.commit()
+        except OSError as exc:
+            raise UsageError(f"cannot write the outputs in {outdir}: {exc.strerror or exc}") from None
+    result.outputs = [outdir / p.relative_to(folder.staging) for p in staged]
     return result
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C (outputs untouched), with the conventional exit code."""
+
+    exit_code = 143
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into `Terminated` while the run lasts, so the staging folder is cleaned up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

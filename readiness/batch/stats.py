@@ -132,7 +132,7 @@ class Stats:
     )
     codes: dict[str, array[int]] = field(
         default_factory=lambda: {
-            name: array("H") for name in ("sector", "region", "size_band", "sector_size_band")
+            name: array("I") for name in ("sector", "region", "size_band", "sector_size_band")
         }
     )
     blockers: Counter[str] = field(default_factory=Counter)

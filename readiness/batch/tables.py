@@ -44,6 +44,18 @@ MAX_WIDTH = 60
 WORKBOOK_DATE = dt.datetime(2026, 1, 1)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell Excel will not run: text starting like a formula gets a leading ' (OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def columns(dimension_ids: Sequence[str]) -> list[str]:
     """Summary columns: fixed ones, one per dimension (its id), then the rest."""
     fixed = set(HEAD) | set(TAIL)
@@ -173,9 +185,9 @@ class Tables:
 
     def write(self, row: Row) -> None:
         cells = values(row, self.dimension_ids)
-        self._csv.writerow(["" if v is None else v for v in cells])
+        self._csv.writerow([csv_cell(v) for v in cells])
         for p in row.problems:
-            self._errors.writerow([row.path, p.line or "", p.field or "", p.message])
+            self._errors.writerow([csv_cell(v) for v in (row.path, p.line, p.field, p.message)])
         self._json.write(("\n" if self._first else ",\n") + json.dumps(record(row), ensure_ascii=False))
         self._first = False
         self._rows += 1
@@ -215,7 +227,8 @@ class Tables:
     def abort(self) -> None:
         """Close what is open after an error (the files are incomplete)."""
         for handle in (self._csv_file, self._errors_file, self._json):
-            handle.close()
+            with contextlib.suppress(OSError):
+                handle.close()
         with contextlib.suppress(Exception):
             self._book.close()
 

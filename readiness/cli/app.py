@@ -72,9 +72,9 @@ def handle_errors(func: F) -> F:
         except ReadinessError as exc:
             terminal.err().print(f"error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             terminal.err().print("interrupted", markup=False)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(getattr(exc, "exit_code", EXIT_INTERRUPTED)) from None
 
     return wrapper  # type: ignore[return-value]
 

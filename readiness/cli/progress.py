@@ -108,10 +108,13 @@ def print_batch(result: BatchResult, console: Console | None = None) -> None:
             console.print(
                 f"  ... {len(result.duplicates) - 10} more: see duplicate_of in summary.csv", markup=False
             )
+    skipped = f", {result.skipped} skipped" if result.skipped else ""
     console.print(
-        f"{result.files} file(s): {result.ok} ok, {result.invalid} invalid, {result.warned} with warnings",
+        f"{result.files} file(s): {result.ok} ok, {result.invalid} invalid{skipped}, {result.warned} with warnings",
         markup=False,
     )
+    for note in result.notes:
+        console.print(f"note: {note}", markup=False)
     for path in result.outputs:
         console.print(printable(f"wrote {path}"), markup=False, soft_wrap=True)
     if result.reports:

@@ -7,6 +7,7 @@ catalogue. Each normaliser takes what a person or a file may write and returns o
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from readiness.words import Lang
@@ -118,8 +119,8 @@ def ksic(sector: str) -> str:
 
 def business_number(text: str) -> str:
     """`1234567890`, `123-45-67890` or `123 45 67890` -> `123-45-67890`; ValueError otherwise."""
-    digits = re.sub(r"[\s-]", "", text)
-    if not (digits.isdigit() and len(digits) == 10):
+    digits = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text))  # full-width digits too
+    if not (digits.isascii() and digits.isdigit() and len(digits) == 10):
         raise ValueError(BUSINESS_NUMBER_RULE)
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
 

@@ -12,7 +12,9 @@ pydantic converts them, so the same file means the same thing whatever loader re
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -212,7 +214,11 @@ def check_nesting(text: str) -> None:
 def read(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     """The file's bytes, refusing anything over `max_bytes` before reading it."""
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; then refuse anything not a file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise YamlProblem("not a regular file (a FIFO, device or socket); it was not read")
             raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise YamlProblem("is a folder, not a file") from None
