@@ -27,11 +27,15 @@ app.add_typer(questionnaire_app, name="questionnaire")
 
 
 class Lang(StrEnum):
+    """The `--lang` choices: Korean or English."""
+
     ko = "ko"
     en = "en"
 
 
 class ScoreFormat(StrEnum):
+    """The `readiness score --format` choices: a rich text card or JSON."""
+
     text = "text"
     json = "json"
 

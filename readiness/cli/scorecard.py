@@ -15,6 +15,7 @@ from readiness.words import Lang, word
 
 
 def bar(score: float | None, width: int = 10) -> str:
+    """A text bar for a 0-5 dimension score, `width` characters wide (`n/a` padded when unscored)."""
     if score is None:
         return "n/a".ljust(width)
     filled = round(score / 5 * width)

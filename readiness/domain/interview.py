@@ -85,6 +85,7 @@ class QuestionPrompt:
     notice: Notice | None = None
 
     def parse(self, text: str) -> Response:
+        """Read a typed line: empty keeps the answer, 0-5 answers, a key is a command, else Invalid."""
         text = text.strip()
         if not text:
             return Reply("")
@@ -104,11 +105,15 @@ class TextPrompt:
     notice_value: int | None = None
 
     def parse(self, text: str) -> Response:
+        """Read a typed line as a note or evidence reference (surrounding spaces dropped)."""
         return Reply(text.strip())
 
 
 class Ask(Protocol):
-    def __call__(self, prompt: QuestionPrompt | TextPrompt) -> Response: ...
+    """Asks one question or text prompt and returns the reply (the terminal, or a script in tests)."""
+
+    def __call__(self, prompt: QuestionPrompt | TextPrompt) -> Response:
+        """Show the prompt and return what came back."""
 
 
 Save = Callable[[AnswerFile], None]
@@ -146,6 +151,7 @@ def first_unanswered(q: Questionnaire, af: AnswerFile) -> int | None:
 
 
 def answered_count(q: Questionnaire, af: AnswerFile) -> int:
+    """How many questions have an answer that counts or are marked n/a."""
     return sum(1 for x in q.questions if (a := af.answers.get(x.id)) is not None and a.answered)
 
 
