@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -62,7 +62,7 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
         shown = "n/a" if dim.score is None else f"{dim.score:.2f}"
         table.add_row(escape(dim.name(lang)), shown, bar(dim.score), f"{dim.points:.0f}/{dim.max_points:.0f}")
 
-    parts: list[object] = [Panel(head, expand=False), ladder, table]
+    parts: list[RenderableType] = [Panel(head, expand=False), ladder, table]
     nxt = card.next_level
     if nxt is None:
         parts.append(t["top"])
@@ -85,12 +85,12 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
         parts.append(f"[bold yellow]{t['warnings']}[/]")
         parts.extend(f"  ! {escape(w.message(lang))}" for w in card.warnings)
     parts.append(f"[dim]{escape(q.disclaimer(lang))}[/]")
-    return Group(*parts)  # type: ignore[arg-type]
+    return Group(*parts)
 
 
 def questionnaire(q: Questionnaire, lang: Lang) -> Group:
     """A questionnaire for reading: ladder with gates, then every question and its options."""
-    parts: list[object] = [
+    parts: list[RenderableType] = [
         f"[bold]{escape(q.title(lang))}[/] ({q.id} {escape(q.version)})",
         escape(q.description(lang)),
     ]
@@ -113,7 +113,7 @@ def questionnaire(q: Questionnaire, lang: Lang) -> Group:
             parts.append(f"  [bold]{question.id}[/]{escape(na)}  {escape(question.text(lang))}")
             parts.extend(f"     {v} {escape(o(lang))}" for v, o in enumerate(question.options))
     parts.append(f"[dim]{escape(q.disclaimer(lang))}[/]")
-    return Group(*parts)  # type: ignore[arg-type]
+    return Group(*parts)
 
 
 # --- batch -------------------------------------------------------------------------------------
