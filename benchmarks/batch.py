@@ -258,6 +258,7 @@ def _stage_main(result_file: Path, argv: list[str]) -> None:
 
 
 def main() -> None:
+    """Time `readiness batch` on generated answer files (or run one stage when called with --stage)."""
     if len(sys.argv) > 2 and sys.argv[1] == "--stage":
         _stage_main(Path(sys.argv[2]), sys.argv[3:])
         return

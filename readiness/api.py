@@ -83,9 +83,7 @@ def report_file(
         from readiness.batch.peers import peer_figures
         from readiness.files.peers import read_peers
 
-        peer = peer_figures(
-            read_peers(str(peers)), card.company.sector, card.company.employees, card.points
-        )
+        peer = peer_figures(read_peers(str(peers)), card.company.sector, card.company.employees, card.points)
     data = render_card(
         card, loaded, fmt, lang or card.assessment.language, today, previous=old, target=rank, peers=peer
     )

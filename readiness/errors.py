@@ -15,7 +15,9 @@ def printable(text: str) -> str:
     Escape sequences in submitted data (colours, cursor moves, OSC 52 clipboard writes) would
     otherwise reach the terminal raw.
     """
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return _CONTROLS.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 class ReadinessError(Exception):
@@ -36,7 +38,11 @@ class Problem:
     def __str__(self) -> str:
         path = printable(self.path)
         where = path if self.line is None else f"{path}:{self.line}"
-        return f"{where}: {printable(self.field)[:100]}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {printable(self.field)[:100]}: {self.message}"
+            if self.field
+            else f"{where}: {self.message}"
+        )
 
 
 class InputError(ReadinessError):

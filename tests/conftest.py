@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,11 @@ from readiness.files.loading import LoadedQuestionnaire, load_questionnaire_file
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
+Write = Callable[[str, str | bytes], Path]
+"""The `write` fixture: write text or bytes to a file under tmp_path, return its path."""
+Golden = Callable[[str, str], None]
+"""The `golden` fixture: compare text with the named file in tests/golden."""
+
 
 @pytest.fixture(scope="session")
 def mini() -> LoadedQuestionnaire:
@@ -19,7 +25,7 @@ def mini() -> LoadedQuestionnaire:
 
 
 @pytest.fixture
-def write(tmp_path: Path):
+def write(tmp_path: Path) -> Write:
     """Write text (or bytes) to a file under tmp_path and return its path."""
 
     def _write(name: str, content: str | bytes) -> Path:
@@ -46,7 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture
-def golden(request: pytest.FixtureRequest):
+def golden(request: pytest.FixtureRequest) -> Golden:
     """Compare text with tests/golden/NAME exactly; `--update-golden` rewrites the file instead."""
     update = request.config.getoption("--update-golden")
 

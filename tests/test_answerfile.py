@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 from readiness.domain.answers import AnswerFile
 from readiness.files import answerfile, output
-from readiness.files.loading import load_answers
+from readiness.files.loading import LoadedQuestionnaire, load_answers
+from readiness.words import Lang
+
+from .conftest import Write
 
 
 def sample(mode: str = "audit") -> AnswerFile:
@@ -38,14 +42,16 @@ def sample(mode: str = "audit") -> AnswerFile:
 
 @pytest.mark.parametrize("comments", [True, False])
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_rendered_file_loads_back_to_the_same_answers(mini, write, comments, lang):
+def test_rendered_file_loads_back_to_the_same_answers(
+    mini: LoadedQuestionnaire, write: Write, comments: bool, lang: Lang
+) -> None:
     original = sample()
     path = write("roundtrip.yaml", answerfile.render(original, mini.questionnaire, lang, comments))
     loaded, _ = load_answers(path, mini)
     assert loaded == original
 
 
-def test_template_lists_every_question_with_six_options(mini):
+def test_template_lists_every_question_with_six_options(mini: LoadedQuestionnaire) -> None:
     blank = AnswerFile.model_construct(
         questionnaire=sample().questionnaire,
         company=sample().company,
@@ -59,7 +65,7 @@ def test_template_lists_every_question_with_six_options(mini):
     assert "n/a (not applicable)" in text
 
 
-def test_save_atomic_replaces_and_leaves_no_temp_files(tmp_path):
+def test_save_atomic_replaces_and_leaves_no_temp_files(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     output.save_atomic(path, "one\n")
     output.save_atomic(path, "two\n")

@@ -6,34 +6,41 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from readiness.cli import app
 from readiness.cli import session as prompts
+from readiness.cli.asker import TerminalAsker
+from readiness.domain.company_profile import FieldPrompt
+from readiness.domain.interview import QuestionPrompt, Response, TextPrompt
 from readiness.errors import EXIT_ABORTED, EXIT_INTERRUPTED, EXIT_USAGE
-from readiness.files.loading import load_answers
+from readiness.files.loading import LoadedQuestionnaire, load_answers
+from readiness.files.output import save_atomic
 
 from .conftest import DATA
 
 runner = CliRunner()
+Prompt = QuestionPrompt | TextPrompt | FieldPrompt
 MINI = str(DATA / "questionnaires" / "mini-1.0.yaml")
 PROFILE = ["한빛부품 [x]", "123-45-67890", "8", "48", "120억", "9"]  # self mode: six fields
 ANSWERS = ["3", "4", "n", "2", "5", "1"]
 
 
-def assess(tmp_path: Path, lines: list[str], *args: str, name: str = "mine.yaml"):
+def assess(tmp_path: Path, lines: list[str], *args: str, name: str = "mine.yaml") -> tuple[Result, Path]:
     path = tmp_path / name
     text = "".join(line + "\n" for line in lines)
     result = runner.invoke(app, ["assess", "-o", str(path), "-q", MINI, *args], input=text)
     return result, path
 
 
-def answered(path: Path, mini) -> dict[str, object]:
+def answered(path: Path, mini: LoadedQuestionnaire) -> dict[str, object]:
     af, _ = load_answers(path, mini)
     return {k: ("n/a" if a.na else a.value) for k, a in af.answers.items()}
 
 
-def test_a_scripted_walk_writes_a_valid_complete_file_and_shows_the_level(tmp_path, mini):
+def test_a_scripted_walk_writes_a_valid_complete_file_and_shows_the_level(
+    tmp_path: Path, mini: LoadedQuestionnaire
+) -> None:
     result, path = assess(tmp_path, PROFILE + ANSWERS)
     assert result.exit_code == 0, result.output
     af, _ = load_answers(path, mini)
@@ -53,16 +60,18 @@ def test_a_scripted_walk_writes_a_valid_complete_file_and_shows_the_level(tmp_pa
     assert result.stdout == ""  # prompts and summary go to stderr
 
 
-def test_questionnaire_text_keeps_its_brackets_and_has_no_colour_codes(tmp_path):
+def test_questionnaire_text_keeps_its_brackets_and_has_no_colour_codes(tmp_path: Path) -> None:
     result, _ = assess(tmp_path, PROFILE + ANSWERS)
     assert "question make.results [x] (ko)" in result.stderr
     assert "한빛부품 [x]" in result.stderr
     assert "\x1b[" not in result.stderr
 
 
-def test_the_file_is_saved_after_every_answer(tmp_path, mini, monkeypatch):
+def test_the_file_is_saved_after_every_answer(
+    tmp_path: Path, mini: LoadedQuestionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
     saved: list[str] = []
-    real = prompts.save_atomic
+    real = save_atomic
 
     def spy(path: Path, text: str) -> None:
         real(path, text)
@@ -77,7 +86,9 @@ def test_the_file_is_saved_after_every_answer(tmp_path, mini, monkeypatch):
 
 
 @pytest.mark.parametrize("given", [1, 3, 5])
-def test_input_that_ends_early_keeps_every_answer_and_exits_1(tmp_path, mini, given):
+def test_input_that_ends_early_keeps_every_answer_and_exits_1(
+    tmp_path: Path, mini: LoadedQuestionnaire, given: int
+) -> None:
     result, path = assess(tmp_path, PROFILE + ANSWERS[:given])
     assert result.exit_code == EXIT_ABORTED, result.output
     assert len(answered(path, mini)) == given
@@ -85,37 +96,39 @@ def test_input_that_ends_early_keeps_every_answer_and_exits_1(tmp_path, mini, gi
     assert f"readiness assess --resume {path}" in result.stderr
 
 
-def test_empty_input_saves_nothing_and_never_hangs(tmp_path):
+def test_empty_input_saves_nothing_and_never_hangs(tmp_path: Path) -> None:
     result, path = assess(tmp_path, [])
     assert result.exit_code == EXIT_ABORTED
     assert not path.exists()
     assert "저장된 내용이 없습니다" in result.stderr
 
 
-def test_q_saves_and_exits_0(tmp_path, mini):
+def test_q_saves_and_exits_0(tmp_path: Path, mini: LoadedQuestionnaire) -> None:
     result, path = assess(tmp_path, [*PROFILE, "3", "q"])
     assert result.exit_code == 0, result.output
     assert answered(path, mini) == {"make.results": 3}
 
 
-def test_ctrl_c_keeps_the_answers_and_exits_130(tmp_path, mini, monkeypatch):
-    real = prompts.TerminalAsker.__call__
-    calls = []
+def test_ctrl_c_keeps_the_answers_and_exits_130(
+    tmp_path: Path, mini: LoadedQuestionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = TerminalAsker.__call__
+    calls: list[Prompt] = []
 
-    def interrupt_on_the_ninth_prompt(self, prompt):
+    def interrupt_on_the_ninth_prompt(self: TerminalAsker, prompt: Prompt) -> Response:
         calls.append(prompt)
         if len(calls) == len(PROFILE) + 3:
             raise KeyboardInterrupt
         return real(self, prompt)
 
-    monkeypatch.setattr(prompts.TerminalAsker, "__call__", interrupt_on_the_ninth_prompt)
+    monkeypatch.setattr(TerminalAsker, "__call__", interrupt_on_the_ninth_prompt)
     result, path = assess(tmp_path, PROFILE + ANSWERS)
     assert result.exit_code == EXIT_INTERRUPTED
     assert answered(path, mini) == {"make.results": 3, "make.trace": 4}
     assert "중단했습니다" in result.stderr and "--resume" in result.stderr
 
 
-def test_an_existing_file_is_not_overwritten(tmp_path):
+def test_an_existing_file_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text("precious", encoding="utf-8")
     result, _ = assess(tmp_path, PROFILE + ANSWERS)
@@ -124,14 +137,16 @@ def test_an_existing_file_is_not_overwritten(tmp_path):
     assert "--resume" in result.stderr and "--force" in result.stderr
 
 
-def test_force_starts_over(tmp_path, mini):
+def test_force_starts_over(tmp_path: Path, mini: LoadedQuestionnaire) -> None:
     (tmp_path / "mine.yaml").write_text("old", encoding="utf-8")
     result, path = assess(tmp_path, PROFILE + ANSWERS, "--force")
     assert result.exit_code == 0, result.output
     assert len(answered(path, mini)) == 6
 
 
-def test_resume_skips_the_profile_and_continues_at_the_first_unanswered_question(tmp_path, mini):
+def test_resume_skips_the_profile_and_continues_at_the_first_unanswered_question(
+    tmp_path: Path, mini: LoadedQuestionnaire
+) -> None:
     assess(tmp_path, [*PROFILE, "3", "s", "q"])
     path = tmp_path / "mine.yaml"
     args = ["assess", "--resume", str(path), "-q", MINI]
@@ -150,7 +165,9 @@ def test_resume_skips_the_profile_and_continues_at_the_first_unanswered_question
     assert load_answers(path, mini)[0].company.name == "한빛부품 [x]"
 
 
-def test_resume_into_another_file_copies_it_at_once_and_leaves_the_original(tmp_path, mini):
+def test_resume_into_another_file_copies_it_at_once_and_leaves_the_original(
+    tmp_path: Path, mini: LoadedQuestionnaire
+) -> None:
     assess(tmp_path, [*PROFILE, "3", "q"])
     original = (tmp_path / "mine.yaml").read_text(encoding="utf-8")
     copy = tmp_path / "copy.yaml"
@@ -162,7 +179,7 @@ def test_resume_into_another_file_copies_it_at_once_and_leaves_the_original(tmp_
     assert f"--resume {copy}" in result.stderr
 
 
-def test_resume_that_changes_nothing_leaves_the_file_as_it_was(tmp_path):
+def test_resume_that_changes_nothing_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     assess(tmp_path, [*PROFILE, "3", "q"])
     path = tmp_path / "mine.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# my own comment\n", encoding="utf-8")
@@ -171,13 +188,13 @@ def test_resume_that_changes_nothing_leaves_the_file_as_it_was(tmp_path):
     assert path.read_text(encoding="utf-8").endswith("# my own comment\n")
 
 
-def test_resume_of_a_missing_file_is_refused(tmp_path):
+def test_resume_of_a_missing_file_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["assess", "--resume", str(tmp_path / "nope.yaml"), "-q", MINI])
     assert result.exit_code == EXIT_USAGE
     assert "nope.yaml" in result.stderr
 
 
-def test_resume_in_another_mode_is_refused(tmp_path):
+def test_resume_in_another_mode_is_refused(tmp_path: Path) -> None:
     assess(tmp_path, [*PROFILE, "q"])
     args = ["assess", "--resume", str(tmp_path / "mine.yaml"), "-q", MINI, "--mode", "audit"]
     result = runner.invoke(app, args, input="")
@@ -185,13 +202,15 @@ def test_resume_in_another_mode_is_refused(tmp_path):
     assert "self" in result.stderr
 
 
-def test_output_in_a_missing_folder_is_refused_before_asking(tmp_path):
+def test_output_in_a_missing_folder_is_refused_before_asking(tmp_path: Path) -> None:
     result, _ = assess(tmp_path, PROFILE, name="no/such/dir.yaml")
     assert result.exit_code == EXIT_USAGE
     assert "회사명" not in result.stderr
 
 
-def test_a_failed_save_is_reported_without_a_traceback(tmp_path, monkeypatch):
+def test_a_failed_save_is_reported_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def fail(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
 
@@ -202,7 +221,7 @@ def test_a_failed_save_is_reported_without_a_traceback(tmp_path, monkeypatch):
     assert "Traceback" not in result.output
 
 
-def test_english_on_request(tmp_path):
+def test_english_on_request(tmp_path: Path) -> None:
     result, _ = assess(tmp_path, PROFILE + ANSWERS, "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "Company name" in result.stderr and "dimension 1 of 3 · question 1 of 6" in result.stderr
@@ -210,13 +229,14 @@ def test_english_on_request(tmp_path):
     assert "회사명" not in result.stderr
 
 
-def test_audit_walk_records_claimed_verified_and_evidence(tmp_path, mini):
+def test_audit_walk_records_claimed_verified_and_evidence(tmp_path: Path, mini: LoadedQuestionnaire) -> None:
     profile = ["Park", "KPC", "Acme", "", "", "", "", "", "Plant 2", "", ""]
     walk = ["3", "4", "MES screen [1]", "", "2", "2", "q"]
     result, path = assess(tmp_path, profile + walk, "--mode", "audit")
     assert result.exit_code == 0, result.output
     af, _ = load_answers(path, mini)
-    assert af.assessment.mode == "audit" and af.assessment.assessor.name == "Park"
+    assert af.assessment.mode == "audit" and af.assessment.assessor is not None
+    assert af.assessment.assessor.name == "Park"
     first = af.answers["make.results"]
     assert (first.claimed, first.verified, first.evidence) == (3, 4, ["MES screen [1]"])
     assert (af.answers["make.trace"].claimed, af.answers["make.trace"].verified) == (2, 2)

@@ -49,7 +49,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_answer_interrupt_resume_finish_and_score_agree(tmp_path):
+def test_answer_interrupt_resume_finish_and_score_agree(tmp_path: Path) -> None:
     """Issue 3's "done means": assess -o mine.yaml, a few answers, Ctrl-C, resume, finish, score."""
     replies = bundled_replies()
     total = len(replies)
@@ -98,7 +98,7 @@ def test_answer_interrupt_resume_finish_and_score_agree(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_the_screen_fits_80_columns_and_brackets_survive(tmp_path, lang):
+def test_the_screen_fits_80_columns_and_brackets_survive(tmp_path: Path, lang: str) -> None:
     child = spawn("assess", "-o", str(tmp_path / "a.yaml"), "-q", MINI, "--lang", lang, cwd=tmp_path)
     child.logfile_read = transcript = io.StringIO()
     reply(child, "Acme [x]")

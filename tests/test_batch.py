@@ -10,9 +10,10 @@ import os
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from readiness import api
 from readiness.batch import pool, worker
@@ -23,7 +24,10 @@ from readiness.batch.run import run as run_batch
 from readiness.batch.run import safe_name
 from readiness.batch.stats import HIDDEN, SUPPRESSED, Stats, employee_band, visible_groups
 from readiness.cli import app
+from readiness.domain.answers import AnswerFile
 from readiness.errors import EXIT_BATCH_INVALID, Problem
+from readiness.files.loading import read_answers
+from readiness.files.safeyaml import Document
 
 from .conftest import DATA, ROOT
 from .test_loading import CASES
@@ -65,12 +69,12 @@ def mixed_run(mixed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return out, result
 
 
-def rows(out: Path) -> dict[str, dict]:
+def rows(out: Path) -> dict[str, dict[str, Any]]:
     data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     return {Path(r["path"]).name: r for r in data["rows"]}
 
 
-def test_mixed_folder_gives_statuses_errors_and_exit_code(mixed_run):
+def test_mixed_folder_gives_statuses_errors_and_exit_code(mixed_run: tuple[Path, Result]) -> None:
     out, result = mixed_run
     assert result.exit_code == EXIT_BATCH_INVALID, result.output
     got = rows(out)
@@ -91,7 +95,7 @@ def test_mixed_folder_gives_statuses_errors_and_exit_code(mixed_run):
     assert f"{len(CASES) + len(EXAMPLES)} file(s): {len(EXAMPLES)} ok, {len(CASES)} invalid" in result.stderr
 
 
-def test_errors_csv_has_path_line_field_message(mixed_run):
+def test_errors_csv_has_path_line_field_message(mixed_run: tuple[Path, Result]) -> None:
     out, _ = mixed_run
     raw = (out / "errors.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
@@ -104,7 +108,7 @@ def test_errors_csv_has_path_line_field_message(mixed_run):
     assert by_file["missing-company-name.yaml"]["field"] == "company.name"
 
 
-def test_summary_agrees_with_scoring_each_file(mixed_run):
+def test_summary_agrees_with_scoring_each_file(mixed_run: tuple[Path, Result]) -> None:
     out, _ = mixed_run
     got = rows(out)
     for path in EXAMPLES:
@@ -126,7 +130,7 @@ def test_summary_agrees_with_scoring_each_file(mixed_run):
         assert row["business_number"] == card.company.business_number
 
 
-def test_summary_csv_and_xlsx(mixed_run):
+def test_summary_csv_and_xlsx(mixed_run: tuple[Path, Result]) -> None:
     out, _ = mixed_run
     raw = (out / "summary.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -141,7 +145,7 @@ def test_summary_csv_and_xlsx(mixed_run):
     assert sheet.count("<row ") == len(table) + 1
 
 
-def test_outputs_are_byte_identical_across_jobs_and_reruns(mixed, tmp_path):
+def test_outputs_are_byte_identical_across_jobs_and_reruns(mixed: Path, tmp_path: Path) -> None:
     for name, jobs in (("one", "1"), ("two", "2"), ("again", "2")):
         result = runner.invoke(app, ["batch", str(mixed), "-o", str(tmp_path / name), "--jobs", jobs])
         assert result.exit_code == EXIT_BATCH_INVALID, result.output
@@ -151,7 +155,7 @@ def test_outputs_are_byte_identical_across_jobs_and_reruns(mixed, tmp_path):
         assert one == (tmp_path / "again" / output).read_bytes(), output
 
 
-def test_all_valid_folder_exits_0_and_writes_every_output(tmp_path):
+def test_all_valid_folder_exits_0_and_writes_every_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["batch", str(ROOT / "examples"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     for output in OUTPUTS:
@@ -166,22 +170,26 @@ def test_all_valid_folder_exits_0_and_writes_every_output(tmp_path):
         ["batch", "examples", "--reports", "pdf"],
     ],
 )
-def test_usage_errors_exit_2(args, tmp_path, monkeypatch):
+def test_usage_errors_exit_2(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert runner.invoke(app, [*args, "-o", str(tmp_path)]).exit_code == 2
 
 
-def test_batch_has_help():
+def test_batch_has_help() -> None:
     result = runner.invoke(app, ["batch", "--help"])
     assert result.exit_code == 0 and "--reports" in result.stdout and "--strict" in result.stdout
 
 
-def test_discover_recurses_sorts_and_skips_hidden(tmp_path):
+def test_discover_recurses_sorts_and_skips_hidden(tmp_path: Path) -> None:
     for name in ["b/2.yaml", "a/1.yml", "a/.hidden.yaml", ".git/x.yaml", "c.txt", "z.YAML"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n")
     found = discover([tmp_path, str(tmp_path / "b" / "*.yaml"), tmp_path / "a" / "1.yml"])
-    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["a/1.yml", "b/2.yaml", "z.YAML"]
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == [
+        "a/1.yml",
+        "b/2.yaml",
+        "z.YAML",
+    ]
     skipped = {Path(p).relative_to(tmp_path).as_posix(): why for p, why in found.skipped}
     assert skipped == {".git": "skipped: hidden folder", "a/.hidden.yaml": "skipped: hidden file"}
 
@@ -195,7 +203,7 @@ def _copy_examples(folder: Path, names: list[str]) -> None:
         shutil.copy(ROOT / "examples" / name, folder / name)
 
 
-def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path):
+def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path: Path) -> None:
     _copy_examples(tmp_path / "in", ["demo.yaml", "paper-shop.yaml"])
     shutil.copy(ROOT / "examples" / "demo.yaml", tmp_path / "in" / "zz-resubmitted.yaml")
     result = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1)
@@ -213,7 +221,7 @@ def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path):
     assert rows(tmp_path / "strict")["zz-resubmitted.yaml"]["status"] == "invalid"
 
 
-def test_strict_makes_warnings_invalid(tmp_path):
+def test_strict_makes_warnings_invalid(tmp_path: Path) -> None:
     _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
     relaxed = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1)
     assert relaxed.warned > 0 and relaxed.invalid == 0
@@ -226,7 +234,7 @@ def test_strict_makes_warnings_invalid(tmp_path):
 # --- suppression ------------------------------------------------------------------------------
 
 
-def test_groups_under_five_are_suppressed_and_cannot_be_subtracted():
+def test_groups_under_five_are_suppressed_and_cannot_be_subtracted() -> None:
     assert visible_groups({"a": 10, "b": 7, "c": 3}) == {"a": None, "b": HIDDEN, "c": SUPPRESSED}
     assert visible_groups({"a": 10, "b": 7, "c": 3, "d": 2}) == {
         "a": None,
@@ -258,7 +266,7 @@ def test_groups_under_five_are_suppressed_and_cannot_be_subtracted():
     assert peers["all"]["n"] == 14
 
 
-def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path):
+def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
@@ -287,7 +295,7 @@ def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path):
         assert "124-81-538" not in text and name not in text
 
 
-def test_dashboard_escapes_text_from_answer_files(tmp_path):
+def test_dashboard_escapes_text_from_answer_files(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
@@ -304,7 +312,7 @@ def test_dashboard_escapes_text_from_answer_files(tmp_path):
 # --- reports ----------------------------------------------------------------------------------
 
 
-def test_report_names_are_safe(tmp_path):
+def test_report_names_are_safe(tmp_path: Path) -> None:
     pytest.importorskip("readiness.report")
     assert safe_name("../../x") == "x"
     assert safe_name("..") == "report"
@@ -332,7 +340,7 @@ def test_report_names_are_safe(tmp_path):
     assert got["b.yaml"]["report"] == "reports/124-81-53817-2.md"
 
 
-def test_reports_render_once_per_valid_file(mixed_run, tmp_path):
+def test_reports_render_once_per_valid_file(mixed_run: tuple[Path, Result], tmp_path: Path) -> None:
     pytest.importorskip("readiness.report")
     folder = tmp_path / "in"
     _copy_examples(folder, ["demo.yaml"])
@@ -349,11 +357,13 @@ def test_reports_render_once_per_valid_file(mixed_run, tmp_path):
 @pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="the crash is injected into forked workers"
 )
-def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(tmp_path, monkeypatch):
+def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
-    real = worker.read_answers
+    real = read_answers
 
-    def crash_on_demo(path: Path):
+    def crash_on_demo(path: Path) -> tuple[AnswerFile, Document]:
         if path.name == "demo.yaml":
             os._exit(139)  # what a segfault in libyaml looks like to the pool
         return real(path)
@@ -365,7 +375,7 @@ def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(tmp_path, 
     assert rows(tmp_path / "out")["demo.yaml"]["problems"][0]["message"] == CRASH_MESSAGE
 
 
-def test_peers_json_feeds_a_firms_report(tmp_path):
+def test_peers_json_feeds_a_firms_report(tmp_path: Path) -> None:
     from readiness.report.view import Peers
 
     folder = tmp_path / "in"
@@ -395,7 +405,7 @@ def test_peers_json_feeds_a_firms_report(tmp_path):
     )
 
 
-def test_report_uses_peers_json_from_a_batch(tmp_path):
+def test_report_uses_peers_json_from_a_batch(tmp_path: Path) -> None:
     """`readiness report --peers` shows where a firm stands; a non-peers file is a clear error."""
     from readiness.api import report_file
     from readiness.errors import AnswersError

@@ -29,7 +29,9 @@ def firm(i: int, **changes: str) -> str:
     text = DEMO.replace('"124-81-53817"', f'"124-81-{53700 + i}"')
     for key, value in changes.items():
         lines = text.splitlines()
-        text = "\n".join(f"  {key}: {value}" if line.startswith(f"  {key}:") else line for line in lines) + "\n"
+        text = (
+            "\n".join(f"  {key}: {value}" if line.startswith(f"  {key}:") else line for line in lines) + "\n"
+        )
     return text
 
 
@@ -101,7 +103,10 @@ def test_an_unreadable_folder_gets_a_row(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "scandir", refuse)
     result = run_batch([root], tmp_path / "out", jobs=1)
     rows = {Path(r["path"]).name: r for r in summary(tmp_path / "out")["rows"]}
-    assert rows["locked"]["status"] == "skipped" and "cannot read folder" in rows["locked"]["problems"][0]["message"]
+    assert (
+        rows["locked"]["status"] == "skipped"
+        and "cannot read folder" in rows["locked"]["problems"][0]["message"]
+    )
     assert result.exit_code == 4
 
 
@@ -184,7 +189,9 @@ def test_reports_hold_exactly_this_runs_reports(tmp_path: Path) -> None:
 
 def test_full_width_digits_are_the_same_business_number(tmp_path: Path) -> None:
     folder = folder_of(tmp_path / "in", 1)
-    (folder / "again.yaml").write_text(firm(0).replace("124-81-53700", "１２４-８１-５３７００"), encoding="utf-8")
+    (folder / "again.yaml").write_text(
+        firm(0).replace("124-81-53700", "１２４-８１-５３７００"), encoding="utf-8"
+    )
     result = run_batch([folder], tmp_path / "out", jobs=1)
     assert result.counted == 1 and list(result.duplicates) == ["124-81-53700"]
 
@@ -210,7 +217,9 @@ def test_workers_die_when_the_main_process_is_killed(tmp_path: Path) -> None:
     while not children and time.monotonic() < deadline and main.poll() is None:
         time.sleep(0.05)
         with _suppress():
-            children = [int(p) for p in Path(f"/proc/{main.pid}/task/{main.pid}/children").read_text().split()]
+            children = [
+                int(p) for p in Path(f"/proc/{main.pid}/task/{main.pid}/children").read_text().split()
+            ]
     if not children:
         main.wait()
         pytest.skip("the batch finished before its workers could be seen")
@@ -255,6 +264,4 @@ def test_no_text_cell_of_the_csv_files_can_start_a_formula(tmp_path: Path) -> No
                 for cell in row:
                     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
     names = {r["company_name"] for r in summary(tmp_path / "out")["rows"]}
-    assert "=HYPERLINK(\"http://x\")" in names  # summary.json keeps the real value
-
-
+    assert '=HYPERLINK("http://x")' in names  # summary.json keeps the real value

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from readiness import api
 from readiness.domain.answers import AnswerFile
 from readiness.domain.scoring import score
 from readiness.files.loading import available, find_questionnaire, load_questionnaire_file
+from readiness.words import Lang
+
+from .conftest import Write
 
 
-def test_the_flagship_questionnaire_is_bundled():
+def test_the_flagship_questionnaire_is_bundled() -> None:
     assert ("kr-smart-factory", "2026.1") in [(i, v) for i, v, _ in available()]
 
 
 @pytest.mark.parametrize("path", [p for _, _, p in available()], ids=lambda p: p.name)
-def test_bundled_questionnaire_loads_and_meets_the_brief(path):
+def test_bundled_questionnaire_loads_and_meets_the_brief(path: Path) -> None:
     q = load_questionnaire_file(path).questionnaire
     assert len(q.dimensions) >= 10 and len(q.questions) >= 36
     assert [lv.id for lv in q.levels] == [
@@ -44,7 +49,7 @@ def uniform(value: int) -> AnswerFile:
     )
 
 
-def test_bundled_extremes():
+def test_bundled_extremes() -> None:
     loaded = find_questionnaire("kr-smart-factory")
     low = score(loaded.questionnaire, uniform(0), loaded.sha256)
     high = score(loaded.questionnaire, uniform(5), loaded.sha256)
@@ -52,7 +57,7 @@ def test_bundled_extremes():
     assert (high.points, high.level.id) == (1000, "ai-factory")
 
 
-def test_ai_factory_is_gated_on_ai_in_production():
+def test_ai_factory_is_gated_on_ai_in_production() -> None:
     """A plant at 5 everywhere except AI in production cannot be an AI factory."""
     loaded = find_questionnaire("kr-smart-factory")
     answers = uniform(5).model_copy(
@@ -62,11 +67,12 @@ def test_ai_factory_is_gated_on_ai_in_production():
     )
     card = score(loaded.questionnaire, answers, loaded.sha256)
     assert card.points > 840 and card.level.id == "advanced"
+    assert card.next_level is not None
     assert [c.question for g in card.next_level.blockers for c in g.alternatives] == ["data.ai_production"]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_template_is_a_valid_answer_file_once_the_name_is_filled_in(write, lang):
+def test_template_is_a_valid_answer_file_once_the_name_is_filled_in(write: Write, lang: Lang) -> None:
     text = api.template(lang=lang)
     assert text.count("#   0 = ") == len(find_questionnaire("kr-smart-factory").questionnaire.questions)
     blank = write("blank.yaml", text)
@@ -92,7 +98,7 @@ EXAMPLES = {
 }
 
 
-def test_examples_spread_across_the_whole_ladder():
+def test_examples_spread_across_the_whole_ladder() -> None:
     from readiness.resources import bundled
 
     found = sorted(p.name for p in bundled("examples").glob("*.yaml"))

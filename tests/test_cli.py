@@ -16,7 +16,7 @@ MINI = str(DATA / "questionnaires" / "mini-1.0.yaml")
 FULL = str(DATA / "answers" / "full.yaml")
 
 
-def test_score_json_has_the_documented_fields():
+def test_score_json_has_the_documented_fields() -> None:
     result = runner.invoke(app, ["score", FULL, "--format", "json", "-q", MINI])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -28,13 +28,13 @@ def test_score_json_has_the_documented_fields():
     assert 0 <= data["points"] <= 1000 and data["answered"] == 5 and data["total"] == 6
 
 
-def test_score_json_is_byte_identical_across_runs():
+def test_score_json_is_byte_identical_across_runs() -> None:
     first = runner.invoke(app, ["score", FULL, "-f", "json", "-q", MINI]).stdout
     assert first == runner.invoke(app, ["score", FULL, "-f", "json", "-q", MINI]).stdout
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_score_text_shows_company_level_and_keeps_brackets(lang):
+def test_score_text_shows_company_level_and_keeps_brackets(lang: str) -> None:
     result = runner.invoke(app, ["score", FULL, "--lang", lang, "-q", MINI])
     assert result.exit_code == 0, result.output
     assert "한빛부품" in result.stdout
@@ -42,7 +42,7 @@ def test_score_text_shows_company_level_and_keeps_brackets(lang):
     assert "[x]" in result.stdout  # questionnaire text is never read as rich markup
 
 
-def test_bad_file_is_one_line_per_problem_on_stderr_and_exit_3():
+def test_bad_file_is_one_line_per_problem_on_stderr_and_exit_3() -> None:
     result = runner.invoke(app, ["score", str(DATA / "bad" / "out-of-range.yaml"), "-q", MINI])
     assert result.exit_code == 3
     assert result.stdout == ""
@@ -50,13 +50,13 @@ def test_bad_file_is_one_line_per_problem_on_stderr_and_exit_3():
     assert "Traceback" not in result.output
 
 
-def test_missing_file_is_a_clear_error():
+def test_missing_file_is_a_clear_error() -> None:
     result = runner.invoke(app, ["score", "no/such/file.yaml"])
     assert result.exit_code == 3
     assert "no/such/file.yaml: file not found" in result.stderr
 
 
-def test_validate_reports_every_file_and_exits_3_if_any_is_bad():
+def test_validate_reports_every_file_and_exits_3_if_any_is_bad() -> None:
     bad = [str(p) for p in sorted((DATA / "bad").iterdir())]
     result = runner.invoke(app, ["validate", FULL, *bad, "-q", MINI])
     assert result.exit_code == 3
@@ -66,34 +66,34 @@ def test_validate_reports_every_file_and_exits_3_if_any_is_bad():
     assert f"{len(bad)} of {len(bad) + 1} file(s) invalid" in result.stderr
 
 
-def test_validate_ok_exits_0():
+def test_validate_ok_exits_0() -> None:
     assert runner.invoke(app, ["validate", FULL, "-q", MINI]).exit_code == 0
 
 
-def test_unknown_questionnaire_lists_what_is_available():
+def test_unknown_questionnaire_lists_what_is_available() -> None:
     result = runner.invoke(app, ["validate", str(DATA / "bad" / "unknown-questionnaire.yaml")])
     assert result.exit_code == 3
     assert "unknown questionnaire nope 9; available: kr-smart-factory 2026.1" in result.stderr
 
 
-def test_usage_error_is_exit_2():
+def test_usage_error_is_exit_2() -> None:
     assert runner.invoke(app, ["score", FULL, "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["no-such-command"]).exit_code == 2
 
 
-def test_schema_is_json_schema_of_the_answer_file():
+def test_schema_is_json_schema_of_the_answer_file() -> None:
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)
     assert schema["title"] == "readiness answer file"
     assert {"questionnaire", "company"} <= set(schema["required"])
 
 
-def test_version():
+def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("readiness ")
 
 
-def test_every_command_has_help():
+def test_every_command_has_help() -> None:
     for command in ["score", "validate", "template", "schema", "demo", "questionnaire"]:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command

@@ -17,7 +17,7 @@ from readiness.batch.rows import CRASH_MESSAGE, BatchResult
 from readiness.batch.run import run as run_batch
 from readiness.batch.stats import MIN_GROUP, SUPPRESSED, Stats, suppress_counts, visible_groups
 from readiness.files import output
-from readiness.files.loading import find_questionnaire
+from readiness.files.loading import find_questionnaire, read_answers
 
 ROOT = Path(__file__).parent.parent
 
@@ -41,7 +41,9 @@ def test_a_failed_rename_leaves_the_old_file_and_the_folder_as_they_were(
     assert sorted(os.listdir(tmp_path)) == before  # no temporary file left behind
 
 
-def test_a_failed_write_of_a_new_file_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_of_a_new_file_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
@@ -65,7 +67,7 @@ def test_a_crash_inside_a_chunk_of_several_files_takes_out_only_its_own_file(
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
     for i in range(12):
         (folder / f"firm{i:02d}.yaml").write_text(demo.replace("124-81-53817", f"124-81-{53800 + i}"))
-    real = worker.read_answers
+    real = read_answers
 
     def crash_on_one(path: Path) -> Any:
         if path.name == "firm05.yaml":
@@ -180,4 +182,3 @@ def test_the_dashboard_shows_nothing_below_five_firms(n: int, enough: bool) -> N
     view = dashboard.view(stats, q, BatchResult(outdir=Path(".")), "en")
     assert view["enough"] is enough
     assert bool(view["levels"]) is enough and bool(view["dimensions"]) is enough
-

@@ -111,7 +111,9 @@ def test_assess_refuses_a_folder_as_its_answer_file(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a regular file" in result.stderr
 
 
-def test_the_report_offer_never_writes_over_an_existing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_report_offer_never_writes_over_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     answers = tmp_path / "answers.html"  # `assess -o answers.html`: the report would land on it
     answers.write_text(Path(DEMO).read_text(encoding="utf-8"), encoding="utf-8")
     before = answers.read_bytes()
@@ -128,7 +130,9 @@ def test_the_report_offer_never_writes_over_an_existing_file(tmp_path: Path, mon
 
 def _run(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": encoding}
-    return subprocess.run([sys.executable, "-m", "readiness", *args], capture_output=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *args], capture_output=True, env=env, check=False
+    )
 
 
 @pytest.mark.parametrize("encoding", ["cp949", "latin-1", "ascii"])

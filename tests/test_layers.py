@@ -174,11 +174,11 @@ def circles(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_every_import_follows_the_layer_table():
+def test_every_import_follows_the_layer_table() -> None:
     assert layer_violations(graph()) == []
 
 
-def test_no_circle_of_imports():
+def test_no_circle_of_imports() -> None:
     assert circles(graph()) == []
 
 
@@ -205,19 +205,19 @@ def test_no_circle_of_imports():
         ("readiness.batch.run", "import requests\n", "a library nobody listed"),
     ],
 )
-def test_the_table_catches_a_bad_import(module, line, expected):
+def test_the_table_catches_a_bad_import(module: str, line: str, expected: str) -> None:
     edges = graph()
     edges[module] = edges[module] | set(imports(line, module))
     assert any(expected in problem for problem in layer_violations(edges))
 
 
-def test_a_new_package_must_be_listed():
+def test_a_new_package_must_be_listed() -> None:
     edges = graph()
     edges["readiness.plugins.extra"] = {"readiness.domain.scoring"}
     assert "readiness.plugins.extra: a package nobody listed in LAYERS" in layer_violations(edges)
 
 
-def test_circles_are_found():
+def test_circles_are_found() -> None:
     edges = graph()
     edges["readiness.domain.ladder"] = edges["readiness.domain.ladder"] | {"readiness.domain.scoring"}
     assert any("readiness.domain.ladder" in group for group in circles(edges))

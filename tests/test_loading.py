@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from readiness.errors import AnswersError, QuestionnaireError
-from readiness.files.loading import load_answers, load_questionnaire_file
+from readiness.files.loading import LoadedQuestionnaire, load_answers, load_questionnaire_file
 
-from .conftest import DATA
+from .conftest import DATA, Write
 
 BAD = DATA / "bad"
 
@@ -41,7 +42,7 @@ CASES = {
 }
 
 
-def first_problem(path: Path, mini) -> tuple[str, int | None]:
+def first_problem(path: Path, mini: LoadedQuestionnaire) -> tuple[str, int | None]:
     questionnaire = None if "unknown-questionnaire" in path.name else mini
     with pytest.raises(AnswersError) as info:
         load_answers(path, questionnaire)
@@ -49,12 +50,12 @@ def first_problem(path: Path, mini) -> tuple[str, int | None]:
     return str(problem), problem.line
 
 
-def test_every_bad_file_has_a_case():
+def test_every_bad_file_has_a_case() -> None:
     assert sorted(p.name for p in BAD.iterdir()) == sorted(CASES)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_file_gets_a_clear_message_with_file_and_line(name, mini):
+def test_bad_file_gets_a_clear_message_with_file_and_line(name: str, mini: LoadedQuestionnaire) -> None:
     line, text = CASES[name]
     started = time.perf_counter()
     message, got_line = first_problem(BAD / name, mini)
@@ -65,18 +66,18 @@ def test_bad_file_gets_a_clear_message_with_file_and_line(name, mini):
     assert "\n" not in message and len(message) < 400
 
 
-def test_python_tag_never_runs(mini):
+def test_python_tag_never_runs(mini: LoadedQuestionnaire) -> None:
     first_problem(BAD / "python-tag.yaml", mini)
     assert not Path("/tmp/readiness-pwned").exists()
 
 
-def test_bom_and_crlf_are_accepted(mini):
+def test_bom_and_crlf_are_accepted(mini: LoadedQuestionnaire) -> None:
     answers, _ = load_answers(DATA / "answers" / "bom-crlf.yaml", mini)
     assert answers.company.name == "대한정밀 <b>"
     assert answers.answers["make.robots"].na
 
 
-def test_oversized_file_is_refused_before_parsing(write, mini):
+def test_oversized_file_is_refused_before_parsing(write: Write, mini: LoadedQuestionnaire) -> None:
     path = write("big.yaml", "questionnaire: {id: mini, version: '1.0'}\n" + "# padding\n" * 60_000)
     started = time.perf_counter()
     message, _ = first_problem(path, mini)
@@ -95,12 +96,12 @@ def test_oversized_file_is_refused_before_parsing(write, mini):
     ],
     ids=["flow", "unclosed", "mapping", "block-dashes", "indent"],
 )
-def test_deep_nesting_is_refused_not_a_segfault(write, mini, text):
+def test_deep_nesting_is_refused_not_a_segfault(write: Write, mini: LoadedQuestionnaire, text: str) -> None:
     message, _ = first_problem(write("deep.yaml", text), mini)
     assert "too deep" in message
 
 
-def test_many_problems_are_all_reported_with_lines(write, mini):
+def test_many_problems_are_all_reported_with_lines(write: Write, mini: LoadedQuestionnaire) -> None:
     path = write(
         "many.yaml",
         "questionnaire: {id: mini, version: '1.0'}\n"
@@ -120,7 +121,7 @@ def test_many_problems_are_all_reported_with_lines(write, mini):
     }
 
 
-def test_yaml_type_guessing_does_not_apply(write, mini):
+def test_yaml_type_guessing_does_not_apply(write: Write, mini: LoadedQuestionnaire) -> None:
     """`12:30` is not 750 and `010` is not 8: scalars are read as text and validated strictly."""
     path = write(
         "guess.yaml",
@@ -152,7 +153,9 @@ def test_yaml_type_guessing_does_not_apply(write, mini):
     ],
     ids=["duplicate-question", "thresholds-order", "unknown-gate-question", "unknown-key"],
 )
-def test_invalid_questionnaire_is_a_load_error_with_file_and_field(write, patch, message):
+def test_invalid_questionnaire_is_a_load_error_with_file_and_field(
+    write: Write, patch: Callable[[str], str], message: str
+) -> None:
     text = (DATA / "questionnaires" / "mini-1.0.yaml").read_text(encoding="utf-8")
     changed = patch(text)
     assert changed != text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,13 +14,14 @@ from readiness import __version__, api
 from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import UsageError
-from readiness.files.loading import load_action_file, load_answers, load_programme_file
+from readiness.files.loading import LoadedQuestionnaire, load_action_file, load_answers, load_programme_file
 from readiness.report.formats import ReportFormat
 from readiness.report.render import render_report
 from readiness.report.templates import environment
 from readiness.resources import bundled
+from readiness.words import Lang
 
-from .conftest import DATA
+from .conftest import DATA, Golden
 
 TODAY = dt.date(2026, 11, 22)
 PEERS = {"label": "C30 경기", "count": 12, "points_median": 310, "points_percentile": 62.5,
@@ -26,12 +29,12 @@ PEERS = {"label": "C30 경기", "count": 12, "points_median": 310, "points_perce
 EXAMPLES = sorted(bundled("examples").glob("*.yaml"))
 
 
-def card_of(mini, name: str) -> Scorecard:
+def card_of(mini: LoadedQuestionnaire, name: str) -> Scorecard:
     answers, loaded = load_answers(DATA / "answers" / name, mini)
     return score(loaded.questionnaire, answers, loaded.sha256)
 
 
-def render(mini, name: str, fmt: str, lang: str, **kwargs) -> str:
+def render(mini: LoadedQuestionnaire, name: str, fmt: str, lang: str, **kwargs: Any) -> str:
     return render_report(
         card_of(mini, name),
         fmt,
@@ -50,39 +53,41 @@ def stable(text: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
-def test_golden_audit_report_in_english_with_progress_peers_and_long_target(mini, golden, fmt):
+def test_golden_audit_report_in_english_with_progress_peers_and_long_target(
+    mini: LoadedQuestionnaire, golden: Golden, fmt: str
+) -> None:
     previous = card_of(mini, "full-previous.yaml")
     text = render(mini, "full.yaml", fmt, "en", previous=previous, target=3, peers=PEERS)
     golden(f"mini-audit.en.{fmt}", stable(text))
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
-def test_golden_self_report_in_korean(mini, golden, fmt):
+def test_golden_self_report_in_korean(mini: LoadedQuestionnaire, golden: Golden, fmt: str) -> None:
     golden(f"mini-self.ko.{fmt}", stable(render(mini, "full-previous.yaml", fmt, "ko")))
 
 
-def test_rendering_is_pure(mini):
+def test_rendering_is_pure(mini: LoadedQuestionnaire) -> None:
     assert render(mini, "full.yaml", "html", "ko") == render(mini, "full.yaml", "html", "ko")
 
 
-def test_every_format_renders(mini):
+def test_every_format_renders(mini: LoadedQuestionnaire) -> None:
     for fmt in ReportFormat:
         assert render(mini, "full.yaml", fmt, "en").strip()
 
 
-def test_unknown_language_or_format_is_refused(mini):
+def test_unknown_language_or_format_is_refused(mini: LoadedQuestionnaire) -> None:
     with pytest.raises(UsageError, match="unknown language 'fr'"):
         render(mini, "full.yaml", "html", "fr")
     with pytest.raises(ValueError):
         render(mini, "full.yaml", "pdf", "en")
 
 
-def test_report_templates_are_autoescaped():
+def test_report_templates_are_autoescaped() -> None:
     for flavour in ("html", "markdown"):
         assert environment(flavour).autoescape is True
 
 
-def test_html_escapes_every_value_from_the_answer_file(mini):
+def test_html_escapes_every_value_from_the_answer_file(mini: LoadedQuestionnaire) -> None:
     html = render(mini, "hostile.yaml", "html", "en")
     for raw in ("<script>alert(1)", "<img src=x", "<svg onload", "<b>경기", "<i>x</i>"):
         assert raw not in html, raw
@@ -92,7 +97,7 @@ def test_html_escapes_every_value_from_the_answer_file(mini):
     assert html.count("<script") == 0 and "javascript:" not in re.sub(r">[^<]*<", "><", html)
 
 
-def test_only_http_evidence_becomes_a_link(mini):
+def test_only_http_evidence_becomes_a_link(mini: LoadedQuestionnaire) -> None:
     html = render(mini, "hostile.yaml", "html", "en")
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert "https://example.org/a?b=1&amp;c=%22x%22" in hrefs
@@ -100,7 +105,7 @@ def test_only_http_evidence_becomes_a_link(mini):
     assert "<li>javascript:alert(3)</li>" in html  # shown, not linked
 
 
-def test_markdown_escapes_markup_and_keeps_tables_intact(mini):
+def test_markdown_escapes_markup_and_keeps_tables_intact(mini: LoadedQuestionnaire) -> None:
     md = render(mini, "hostile.yaml", "md", "en")
     assert "# Smart-factory readiness report: \\<script\\>alert(1)\\</script\\>" in md
     assert "<script" not in md.replace("\\<script", "") and "<img" not in md.replace("\\<img", "")
@@ -110,7 +115,7 @@ def test_markdown_escapes_markup_and_keeps_tables_intact(mini):
     assert "<https://example.org/a?b=1&c=%22x%22>" in md
 
 
-def test_html_is_self_contained(mini):
+def test_html_is_self_contained(mini: LoadedQuestionnaire) -> None:
     html = render(mini, "full.yaml", "html", "en")
     assert "<script" not in html and "<link" not in html and "@import" not in html
     assert not re.search(r"\b(src|srcset)=", html) and "url(" not in html
@@ -118,7 +123,7 @@ def test_html_is_self_contained(mini):
     assert '"Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR"' in html
 
 
-def test_report_states_the_facts(mini):
+def test_report_states_the_facts(mini: LoadedQuestionnaire) -> None:
     md = render(mini, "full.yaml", "md", "en", previous=card_of(mini, "full-previous.yaml"))
     assert "**L1 Basic**" in md and "393 / 1000" in md
     assert "Not an official level verification" in md and "Site audit" in md
@@ -134,7 +139,7 @@ def test_report_states_the_facts(mini):
     assert "Amounts and conditions change every year." in md
 
 
-def test_json_report_is_the_view_model(mini):
+def test_json_report_is_the_view_model(mini: LoadedQuestionnaire) -> None:
     data = json.loads(render(mini, "full.yaml", "json", "en", target=3))
     assert data["headline"]["points"] == 393 and data["headline"]["level"]["name"] == "Basic"
     assert [p["level"]["rank"] for p in data["roadmap"]["phases"]] == [2, 3]
@@ -142,18 +147,18 @@ def test_json_report_is_the_view_model(mini):
     assert data["cover"]["report_date"] == "2026-11-22"
 
 
-def test_target_at_or_below_the_level_has_no_phases(mini):
+def test_target_at_or_below_the_level_has_no_phases(mini: LoadedQuestionnaire) -> None:
     data = json.loads(render(mini, "full.yaml", "json", "en", target=1))
     assert data["roadmap"]["phases"] == [] and data["roadmap"]["target"] is None
 
 
-def test_date_defaults_to_the_assessment_date_never_the_clock(mini):
+def test_date_defaults_to_the_assessment_date_never_the_clock(mini: LoadedQuestionnaire) -> None:
     card = card_of(mini, "full.yaml")
     data = json.loads(render_report(card, "json", "en", questionnaire=mini.questionnaire))
     assert data["cover"]["report_date"] == "2026-11-20"
 
 
-def test_bad_peer_figures_are_refused(mini):
+def test_bad_peer_figures_are_refused(mini: LoadedQuestionnaire) -> None:
     with pytest.raises(ValueError):
         render(mini, "full.yaml", "html", "en", peers={"count": 3, "median": 1})
 
@@ -161,19 +166,19 @@ def test_bad_peer_figures_are_refused(mini):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("fmt", ["html", "md"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_every_example_renders(example, fmt, lang):
+def test_every_example_renders(example: Path, fmt: str, lang: Lang) -> None:
     data, card = api.report_file(example, fmt, lang, TODAY)
     text = data.decode()
     assert card.company.name in text or card.company.name.replace("&", "&amp;") in text
     assert f"L{card.level.rank}" in text
 
 
-def test_examples_are_bundled():
+def test_examples_are_bundled() -> None:
     assert "demo" in [p.stem for p in EXAMPLES]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_every_example_has_a_roadmap_to_the_ai_factory(example):
+def test_every_example_has_a_roadmap_to_the_ai_factory(example: Path) -> None:
     text, card = api.report_file(example, "json", "en", TODAY, target="ai-factory")
     data = json.loads(text)
     if card.level.rank < 5:

@@ -70,7 +70,7 @@ def demo_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, st
     return path, card.company.name, f"L{card.level.rank}"
 
 
-def test_browser_shows_company_and_level(demo_report, tmp_path):
+def test_browser_shows_company_and_level(demo_report: tuple[Path, str, str], tmp_path: Path) -> None:
     path, company, level = demo_report
     dom = chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
     text = visible_text(dom)
@@ -79,7 +79,7 @@ def test_browser_shows_company_and_level(demo_report, tmp_path):
     assert dom.count("<svg") >= 2  # both charts survived parsing
 
 
-def test_script_in_company_name_stays_text_in_the_browser(tmp_path):
+def test_script_in_company_name_stays_text_in_the_browser(tmp_path: Path) -> None:
     mini = str(DATA / "questionnaires" / "mini-1.0.yaml")
     from readiness.files.loading import find_questionnaire
 
@@ -97,7 +97,7 @@ def test_script_in_company_name_stays_text_in_the_browser(tmp_path):
     assert "<script>alert(1)</script>" in visible_text(dom)
 
 
-def test_prints_to_a4_pdf_and_screenshots(demo_report, tmp_path):
+def test_prints_to_a4_pdf_and_screenshots(demo_report: tuple[Path, str, str], tmp_path: Path) -> None:
     path, _, _ = demo_report
     pdf = tmp_path / "report.pdf"
     png = tmp_path / "report.png"

@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from readiness.domain.answers import AnswerFile
 from readiness.domain.ladder import level_reached, points_of, values_of
-from readiness.domain.roadmap import plan
-from readiness.files.loading import bundled_actions, find_questionnaire, load_action_file
+from readiness.domain.questionnaire import Questionnaire
+from readiness.domain.roadmap import Phase, plan
+from readiness.files.loading import LoadedQuestionnaire, bundled_actions, find_questionnaire, load_action_file
 
-from .conftest import DATA
+from .conftest import DATA, Write
 
 ACTIONS = DATA / "catalogues" / "actions-mini.yaml"
 
 
-def values(q, answers: dict[str, object]) -> dict[str, int | None]:
+def values(q: Questionnaire, answers: dict[str, object]) -> dict[str, int | None]:
     af = AnswerFile.model_validate(
         {"questionnaire": {"id": q.id, "version": q.version}, "company": {"name": "x"}, "answers": answers}
     )
     return values_of(q, af.answers)
 
 
-def apply(start: dict[str, int | None], phases) -> dict[str, int | None]:
+def apply(start: dict[str, int | None], phases: Iterable[Phase]) -> dict[str, int | None]:
     end = dict(start)
     for phase in phases:
         for step in phase.steps:
@@ -34,7 +36,7 @@ def apply(start: dict[str, int | None], phases) -> dict[str, int | None]:
     return end
 
 
-def test_one_phase_per_level_up_to_the_target(mini):
+def test_one_phase_per_level_up_to_the_target(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
     start = values(q, {"make.results": 1})
     phases = plan(q, start, 3, load_action_file(ACTIONS.resolve()))
@@ -44,7 +46,7 @@ def test_one_phase_per_level_up_to_the_target(mini):
         assert after.points_before >= before.points_after
 
 
-def test_gate_is_met_by_the_action_written_for_it(mini):
+def test_gate_is_met_by_the_action_written_for_it(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
     start = values(q, {"make.results": 1, "make.trace": 1, "data.base": 2, "people.skills": 2})
     first = plan(q, start, 1, load_action_file(ACTIONS.resolve()))[0]
@@ -53,13 +55,13 @@ def test_gate_is_met_by_the_action_written_for_it(mini):
     assert first.steps[0].gates == [0]  # it works on the one blocking gate
 
 
-def test_already_at_target_means_no_phases(mini):
+def test_already_at_target_means_no_phases(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
     top = values(q, {x.id: 5 for x in q.questions})
     assert plan(q, top, 3, load_action_file(ACTIONS.resolve())) == []
 
 
-def test_not_applicable_answers_are_never_raised(mini):
+def test_not_applicable_answers_are_never_raised(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
     start = values(q, {"make.robots": "n/a", "make.results": 1})
     for phase in plan(q, start, 3, load_action_file(ACTIONS.resolve())):
@@ -67,7 +69,7 @@ def test_not_applicable_answers_are_never_raised(mini):
         assert all("make.robots" not in s.raises for s in phase.steps)
 
 
-def test_what_no_action_covers_falls_back_to_the_smallest_lift(mini):
+def test_what_no_action_covers_falls_back_to_the_smallest_lift(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
     start = values(q, {"make.results": 3, "make.trace": 2, "data.base": 4, "data.ai": 4, "people.skills": 0})
     last = plan(q, start, 3, load_action_file(ACTIONS.resolve()))[-1]
@@ -76,7 +78,7 @@ def test_what_no_action_covers_falls_back_to_the_smallest_lift(mini):
 
 
 @pytest.mark.parametrize("target", [1, 2, 3, 4, 5])
-def test_bundled_actions_climb_from_nothing_to_every_level(target):
+def test_bundled_actions_climb_from_nothing_to_every_level(target: int) -> None:
     q = find_questionnaire("kr-smart-factory").questionnaire
     actions = bundled_actions(q.id)
     assert actions is not None
@@ -91,7 +93,7 @@ def test_bundled_actions_climb_from_nothing_to_every_level(target):
         assert any(s.action.min_level <= firm <= s.action.max_level for s in phase.steps)
 
 
-def test_plan_is_deterministic():
+def test_plan_is_deterministic() -> None:
     q = find_questionnaire("kr-smart-factory").questionnaire
     actions = bundled_actions(q.id)
     assert actions is not None
@@ -99,7 +101,7 @@ def test_plan_is_deterministic():
     assert plan(q, start, 5, actions) == plan(q, start, 5, actions)
 
 
-def test_bundled_catalogues_load_through_the_guarded_loader():
+def test_bundled_catalogues_load_through_the_guarded_loader() -> None:
     from readiness.domain.actions import check_references
     from readiness.files.loading import bundled_programmes
 
@@ -110,7 +112,7 @@ def test_bundled_catalogues_load_through_the_guarded_loader():
     assert check_references(actions, programmes, {x.id for x in q.questions}, q.levels[-1].rank) == []
 
 
-def test_test_catalogues_reference_the_mini_questionnaire(mini):
+def test_test_catalogues_reference_the_mini_questionnaire(mini: LoadedQuestionnaire) -> None:
     from readiness.domain.actions import check_references
     from readiness.files.loading import load_programme_file
 
@@ -120,7 +122,7 @@ def test_test_catalogues_reference_the_mini_questionnaire(mini):
     assert check_references(actions, programmes, {x.id for x in q.questions}, q.levels[-1].rank) == []
 
 
-def test_broken_catalogue_is_a_readable_error(write):
+def test_broken_catalogue_is_a_readable_error(write: Write) -> None:
     from readiness.errors import QuestionnaireError
     from readiness.files.loading import load_programme_file
 

@@ -20,13 +20,13 @@ def placeholders(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("key", sorted(WORDS))
-def test_every_message_has_korean_and_english_with_the_same_placeholders(key):
+def test_every_message_has_korean_and_english_with_the_same_placeholders(key: str) -> None:
     texts = WORDS[key]
     assert set(texts) == {"ko", "en"} and all(t.strip() for t in texts.values())
     assert placeholders(texts["ko"]) == placeholders(texts["en"])
 
 
-def test_every_notice_the_interview_can_give_has_a_message():
+def test_every_notice_the_interview_can_give_has_a_message() -> None:
     source = "\n".join(
         (PACKAGE / "domain" / name).read_text(encoding="utf-8")
         for name in ("interview.py", "company_profile.py")
@@ -36,7 +36,7 @@ def test_every_notice_the_interview_can_give_has_a_message():
     assert notices and {f"notice.{n}" for n in notices} <= set(WORDS)
 
 
-def test_every_profile_field_has_a_label():
+def test_every_profile_field_has_a_label() -> None:
     for mode in ("self", "audit"):
         for field in fields(mode):
             assert f"field.{field.key}" in WORDS
@@ -44,7 +44,7 @@ def test_every_profile_field_has_a_label():
                 assert f"field.{field.key}.hint" in WORDS
 
 
-def test_msg_fills_placeholders():
+def test_msg_fills_placeholders() -> None:
     assert word("end.report", "en", path="a.yaml") == "Write the report: readiness report a.yaml"
     assert word("end.report", "ko", path="a.yaml") == "보고서 작성: readiness report a.yaml"
 
@@ -69,7 +69,7 @@ def _literals(tree: ast.AST) -> list[tuple[int, str]]:
     ]
 
 
-def test_no_korean_literal_outside_the_catalogue_and_the_tables():
+def test_no_korean_literal_outside_the_catalogue_and_the_tables() -> None:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE)
@@ -81,16 +81,16 @@ def test_no_korean_literal_outside_the_catalogue_and_the_tables():
     assert not found, f"Korean text outside readiness/words.py: {found}"
 
 
-def test_the_hangul_check_sees_a_literal():
+def test_the_hangul_check_sees_a_literal() -> None:
     assert _literals(ast.parse('x = "기초"\n'))
     assert HANGUL.search("기초") and not HANGUL.search("Basic")
 
 
-def test_section_strips_its_prefix():
+def test_section_strips_its_prefix() -> None:
     assert section("report", "en")["title"] == word("report.title", "en")
     assert all("." not in key or key.count(".") < 2 for key in section("card", "ko"))
 
 
-def test_reconciled_terms_have_one_name():
+def test_reconciled_terms_have_one_name() -> None:
     assert word("card.completeness", "en") == word("report.completeness", "en") == "Completeness"
     assert not [key for key in WORDS if key.endswith(("mode_self", "mode_audit"))]

@@ -1,0 +1,1 @@
+"""Batch scoring: a folder of answer files scored in parallel into summary tables, peers and a dashboard."""

@@ -19,7 +19,15 @@ from types import TracebackType
 from readiness.errors import UsageError
 
 LOCK = ".readiness-batch.lock"
-OUTPUTS = ("summary.csv", "summary.xlsx", "summary.json", "errors.csv", "dashboard.html", "peers.json", "reports")
+OUTPUTS = (
+    "summary.csv",
+    "summary.xlsx",
+    "summary.json",
+    "errors.csv",
+    "dashboard.html",
+    "peers.json",
+    "reports",
+)
 
 
 class OutputFolder:

@@ -43,6 +43,8 @@ def peer_figures(
                 "count": group["n"],
                 "points_median": dist["p50"],
                 "points_percentile": round(share, 1),
-                "dimensions": {d: v["p50"] for d, v in group["dimensions"].items() if v.get("p50") is not None},
+                "dimensions": {
+                    d: v["p50"] for d, v in group["dimensions"].items() if v.get("p50") is not None
+                },
             }
     return None

@@ -58,6 +58,7 @@ class Row:
 
     @property
     def scored(self) -> bool:
+        """Whether the file was scored, i.e. it has points."""
         return self.points is not None
 
 
@@ -81,4 +82,5 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
+        """The CLI's exit code: EXIT_BATCH_INVALID if any file was invalid or skipped, else EXIT_OK."""
         return EXIT_BATCH_INVALID if self.invalid or self.skipped else EXIT_OK

@@ -57,6 +57,7 @@ class Group:
 
     @property
     def n(self) -> int:
+        """The number of firms in the group."""
         return len(self.points)
 
     def summary(self, percentiles: Iterable[int] = (25, 50, 75)) -> dict[str, Any]:
@@ -71,6 +72,7 @@ class Group:
         }
 
     def subset(self, rows: Iterable[int]) -> Group:
+        """The group of the firms at the given row indexes, in that order."""
         rows = list(rows)
         return Group(
             array("i", (self.points[i] for i in rows)),
@@ -155,6 +157,7 @@ class Stats:
         blockers: Iterable[str],
         plausibility: Iterable[str],
     ) -> None:
+        """Record one scored firm: its points, level, dimension scores, group keys, blockers and warnings."""
         self._groups = None
         self.overall.points.append(points)
         for did, values in self.overall.dimensions.items():
@@ -182,6 +185,7 @@ class Stats:
 
     @property
     def n(self) -> int:
+        """The number of firms added so far."""
         return self.overall.n
 
     def _by(self) -> dict[str, dict[str, Group]]:

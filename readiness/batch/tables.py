@@ -63,6 +63,7 @@ def columns(dimension_ids: Sequence[str]) -> list[str]:
 
 
 def problems_text(row: Row) -> str:
+    """A row's problems as one cell: `line N, field: message` joined, cut to the cell limit."""
     parts = []
     for p in row.problems:
         where = ", ".join(x for x in (f"line {p.line}" if p.line else "", p.field or "") if x)
@@ -184,6 +185,7 @@ class Tables:
         self._rows = 0
 
     def write(self, row: Row) -> None:
+        """Append one file's row to summary.csv, summary.json and summary.xlsx, and its problems to errors.csv."""
         cells = values(row, self.dimension_ids)
         self._csv.writerow([csv_cell(v) for v in cells])
         for p in row.problems:
@@ -234,5 +236,6 @@ class Tables:
 
 
 def write_json(path: Path, data: Any) -> Path:
+    """Write `data` as indented UTF-8 JSON with a final newline; returns the path."""
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", newline="\n")
     return path

@@ -5,14 +5,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from readiness.errors import EXIT_INTERRUPTED, ReadinessError
 from readiness.words import word
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 app = typer.Typer(
     name="readiness",
@@ -27,11 +28,15 @@ app.add_typer(questionnaire_app, name="questionnaire")
 
 
 class Lang(StrEnum):
+    """The `--lang` choices: Korean or English."""
+
     ko = "ko"
     en = "en"
 
 
 class ScoreFormat(StrEnum):
+    """The `readiness score --format` choices: a rich text card or JSON."""
+
     text = "text"
     json = "json"
 
@@ -56,11 +61,11 @@ def _questionnaire(spec: str | None) -> Any:
     return find_questionnaire(qid, version or None)
 
 
-def handle_errors(func: F) -> F:
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn a ReadinessError into `error: ...` lines on stderr and its exit code; Ctrl-C into 130."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from readiness.cli import console as terminal
         from readiness.errors import InputError
 
@@ -76,7 +81,7 @@ def handle_errors(func: F) -> F:
             terminal.err().print("interrupted", markup=False)
             raise typer.Exit(getattr(exc, "exit_code", EXIT_INTERRUPTED)) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _version(value: bool) -> None:

@@ -38,6 +38,7 @@ class TerminalAsker:
         self._shown: tuple[str, str] | None = None  # (question id or field key, what was rendered)
 
     def __call__(self, prompt: QuestionPrompt | TextPrompt | FieldPrompt) -> Response:
+        """Show the prompt, read one line and parse it; Ctrl-D gives EndOfInput."""
         if isinstance(prompt, FieldPrompt):
             line = self._field(prompt)
         elif isinstance(prompt, QuestionPrompt):

@@ -28,14 +28,17 @@ def _console(stderr: bool) -> Console:
 
 
 def out() -> Console:
+    """The rich console for standard output."""
     return _console(stderr=False)
 
 
 def err() -> Console:
+    """The rich console for standard error."""
     return _console(stderr=True)
 
 
 def print_problems(problems: list[Problem], console: Console | None = None) -> None:
+    """Print each problem as an `error:` line (on standard error unless a console is given)."""
     console = console or err()
     for problem in problems:
         console.print(RichText("error: ", style="bold red") + RichText(str(problem)), soft_wrap=True)

@@ -59,6 +59,7 @@ class BatchProgress:
             self.bar.stop()
 
     def __call__(self, done: int, total: int) -> None:
+        """Show that `done` of `total` files are scored: a live bar on a terminal, else a line now and then."""
         now = self.clock()
         final = done == total
         if done == 0:  # the start: the total is known now

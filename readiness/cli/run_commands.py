@@ -13,6 +13,8 @@ from readiness.report.formats import BatchReportFormat
 
 
 class Mode(StrEnum):
+    """The `readiness assess --mode` choices: the firm's self-assessment or a consultant's audit."""
+
     self = "self"
     audit = "audit"
 

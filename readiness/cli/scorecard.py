@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
@@ -16,6 +16,7 @@ from readiness.words import Lang, word
 
 
 def bar(score: float | None, width: int = 10) -> str:
+    """A text bar for a 0-5 dimension score, `width` characters wide (`n/a` padded when unscored)."""
     if score is None:
         return "n/a".ljust(width)
     filled = round(score / 5 * width)
@@ -60,9 +61,11 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     table.add_column(t["points"], justify="right")
     for dim in card.dimensions:
         score_text = "n/a" if dim.score is None else f"{dim.score:.2f}"
-        table.add_row(shown(dim.name(lang)), score_text, bar(dim.score), f"{dim.points:.0f}/{dim.max_points:.0f}")
+        table.add_row(
+            shown(dim.name(lang)), score_text, bar(dim.score), f"{dim.points:.0f}/{dim.max_points:.0f}"
+        )
 
-    parts: list[object] = [Panel(head, expand=False), ladder, table]
+    parts: list[RenderableType] = [Panel(head, expand=False), ladder, table]
     nxt = card.next_level
     if nxt is None:
         parts.append(t["top"])
@@ -85,12 +88,12 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
         parts.append(f"[bold yellow]{t['warnings']}[/]")
         parts.extend(f"  ! {shown(w.message(lang))}" for w in card.warnings)
     parts.append(f"[dim]{shown(q.disclaimer(lang))}[/]")
-    return Group(*parts)  # type: ignore[arg-type]
+    return Group(*parts)
 
 
 def questionnaire(q: Questionnaire, lang: Lang) -> Group:
     """A questionnaire for reading: ladder with gates, then every question and its options."""
-    parts: list[object] = [
+    parts: list[RenderableType] = [
         f"[bold]{shown(q.title(lang))}[/] ({q.id} {shown(q.version)})",
         shown(q.description(lang)),
     ]
@@ -113,7 +116,7 @@ def questionnaire(q: Questionnaire, lang: Lang) -> Group:
             parts.append(f"  [bold]{question.id}[/]{shown(na)}  {shown(question.text(lang))}")
             parts.extend(f"     {v} {shown(o(lang))}" for v, o in enumerate(question.options))
     parts.append(f"[dim]{shown(q.disclaimer(lang))}[/]")
-    return Group(*parts)  # type: ignore[arg-type]
+    return Group(*parts)
 
 
 # --- batch -------------------------------------------------------------------------------------

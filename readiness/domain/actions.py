@@ -22,11 +22,14 @@ class Lift(Model):
 
 
 class Months(Model):
+    """How long an action takes: a range of whole months, 1-60."""
+
     min: Annotated[int, Field(ge=1, le=60)]
     max: Annotated[int, Field(ge=1, le=60)]
 
     @model_validator(mode="after")
     def ordered(self) -> Months:
+        """Refuse a range whose minimum is above its maximum."""
         ordered("months", self.min, self.max)
         return self
 

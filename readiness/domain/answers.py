@@ -14,7 +14,7 @@ from readiness.words import NA_SPELLINGS, Lang
 _DIGITS = frozenset(str(n) for n in range(MAX_VALUE + 1))
 
 
-class QuestionnaireRef(Model):
+class QuestionnaireRef(Model):  # noqa: D101 (a docstring would become a new description in `readiness schema`)
     id: Annotated[str, Field(min_length=1, max_length=100)]
     version: Annotated[str, Field(min_length=1, max_length=40)]
 
@@ -48,12 +48,12 @@ class Company(Model):
         return None if value is None else normalise.business_number(value)
 
 
-class Person(Model):
+class Person(Model):  # noqa: D101 (a docstring would become a new description in `readiness schema`)
     name: Annotated[str, Field(min_length=1, max_length=100)]
     organisation: Annotated[str | None, Field(max_length=200)] = None
 
 
-class Site(Model):
+class Site(Model):  # noqa: D101 (a docstring would become a new description in `readiness schema`)
     name: Annotated[str, Field(min_length=1, max_length=200)]
     address: Annotated[str | None, Field(max_length=300)] = None
 
@@ -128,6 +128,7 @@ class Answer(Model):
 
     @property
     def answered(self) -> bool:
+        """Whether the question has an answer that counts or is marked n/a."""
         return self.na or self.effective is not None
 
 

@@ -32,6 +32,7 @@ class Text(Model):
     en: Annotated[str, Field(min_length=1)]
 
     def __call__(self, lang: Lang) -> str:
+        """The string in `lang`."""
         return self.ko if lang == "ko" else self.en
 
 

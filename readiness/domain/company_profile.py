@@ -73,6 +73,7 @@ def parse_sector(text: str) -> str:
 
 
 def parse_region(text: str) -> str:
+    """A region pick number or name (`9`, `경남`, `seoul`) → the official region name."""
     choice = _pick(REGION_CHOICES, text)
     if choice is None:
         raise BadValue("region")
@@ -96,6 +97,7 @@ def parse_krw(text: str) -> int:
 
 
 def parse_date(text: str) -> dt.date:
+    """A `YYYY-MM-DD` date; anything else is refused with the date hint."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -132,6 +134,7 @@ AUDIT_TAIL = (
 
 
 def fields(mode: str) -> tuple[ProfileField, ...]:
+    """The profile fields asked in `mode`; audit mode adds the assessor first and the site and date last."""
     return (*AUDIT_HEAD, *COMPANY, *AUDIT_TAIL) if mode == "audit" else COMPANY
 
 
@@ -146,13 +149,17 @@ class FieldPrompt:
     notice: Notice | None = None
 
     def parse(self, text: str) -> Response:
+        """Read a typed line: `b` and `q` are commands, anything else is the field's text."""
         text = text.strip()
         key = as_key(text)
         return key if key in (Key.BACK, Key.QUIT) else Reply(text)
 
 
 class AskField(Protocol):
-    def __call__(self, prompt: FieldPrompt) -> Response: ...
+    """Asks for one profile field and returns the reply (the terminal, or a script in tests)."""
+
+    def __call__(self, prompt: FieldPrompt) -> Response:
+        """Show the field prompt and return what came back."""
 
 
 @dataclass(frozen=True)

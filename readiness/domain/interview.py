@@ -85,6 +85,7 @@ class QuestionPrompt:
     notice: Notice | None = None
 
     def parse(self, text: str) -> Response:
+        """Read a typed line: empty keeps the answer, 0-5 answers, a key is a command, else Invalid."""
         text = text.strip()
         if not text:
             return Reply("")
@@ -104,11 +105,15 @@ class TextPrompt:
     notice_value: int | None = None
 
     def parse(self, text: str) -> Response:
+        """Read a typed line as a note or evidence reference (surrounding spaces dropped)."""
         return Reply(text.strip())
 
 
 class Ask(Protocol):
-    def __call__(self, prompt: QuestionPrompt | TextPrompt) -> Response: ...
+    """Asks one question or text prompt and returns the reply (the terminal, or a script in tests)."""
+
+    def __call__(self, prompt: QuestionPrompt | TextPrompt) -> Response:
+        """Show the prompt and return what came back."""
 
 
 Save = Callable[[AnswerFile], None]
@@ -146,6 +151,7 @@ def first_unanswered(q: Questionnaire, af: AnswerFile) -> int | None:
 
 
 def answered_count(q: Questionnaire, af: AnswerFile) -> int:
+    """How many questions have an answer that counts or are marked n/a."""
     return sum(1 for x in q.questions if (a := af.answers.get(x.id)) is not None and a.answered)
 
 
@@ -188,6 +194,51 @@ def _as_claims(af: AnswerFile) -> AnswerFile:
     return af.model_copy(update={"answers": {**af.answers, **claims}}) if claims else af
 
 
+def _after(places: list[tuple[Dimension, Question, Position]], af: AnswerFile, i: int, reached: int) -> int:
+    """The question after i: the next one up to `reached`, past it the next one not yet done."""
+    mode = af.assessment.mode
+    j = i + 1
+    while j > reached and j < len(places) and is_done(af.answers.get(places[j][1].id), mode):
+        j += 1
+    return j
+
+
+def _has(current: Answer | None, step: AnswerStep) -> bool:
+    """Whether an empty line can keep the current answer at this step (n/a, or a value there)."""
+    return current is not None and (current.na or getattr(current, step) is not None)
+
+
+def _hint(action: Response, question: Question, current: Answer | None, step: AnswerStep) -> Notice | None:
+    """The notice for a reply that changes nothing, so the question is asked again; else None."""
+    if isinstance(action, Invalid):
+        return "invalid"
+    if isinstance(action, Reply) and not _has(current, step):
+        return "empty"
+    if action is Key.NA and not question.na_allowed:
+        return "na_refused"
+    if action is Key.HELP:
+        return "help" if question.help is not None else "no_help"
+    return None
+
+
+def _back(i: int, s: int) -> tuple[int, int, Notice | None]:
+    """One step back: the previous step of this question, else the previous question."""
+    if s > 0:
+        return i, s - 1, None
+    if i > 0:
+        return i - 1, s, None
+    return i, s, "at_start"
+
+
+def _evidence_if_needed(
+    af: AnswerFile, question: Question, step: AnswerStep, ask: Ask, save: Save
+) -> tuple[AnswerFile, bool]:
+    """After a verified value high enough to need evidence, collect it; else change nothing."""
+    if step == "verified" and (af.answers[question.id].verified or 0) >= EVIDENCE_FROM:
+        return _evidence(af, question, ask, save, first_notice="evidence_needed")
+    return af, False
+
+
 def run_interview(
     q: Questionnaire, answers: AnswerFile, ask: Ask, save: Save, *, start: int | None = None
 ) -> Outcome:
@@ -205,13 +256,6 @@ def run_interview(
     if i is None:
         return Outcome(af, "finished")
     reached = i  # up to here, going forward revisits every question; past it, only undone ones
-
-    def after(i: int) -> int:
-        j = i + 1
-        while j > reached and j < len(places) and is_done(af.answers.get(places[j][1].id), mode):
-            j += 1
-        return j
-
     s = 0
     notice: Notice | None = None
     while i < len(places):
@@ -219,55 +263,37 @@ def run_interview(
         current = af.answers.get(question.id)
         step = steps[s]
         action = ask(QuestionPrompt(step, question, dim, position, current, _keys(question), notice))
-        notice = None
-        advance = False
         if isinstance(action, EndOfInput):
             return Outcome(af, "eof")
         if action is Key.QUIT:
             return Outcome(af, "quit")
-        if isinstance(action, Invalid):
-            notice = "invalid"
-        elif isinstance(action, int):
-            af = _with(af, question.id, **{step: action})
-            save(af)
-            advance = True
-        elif isinstance(action, Reply):  # empty line: keep what is there
-            if current is not None and (current.na or getattr(current, step) is not None):
-                advance = True
-            else:
-                notice = "empty"
-        elif action is Key.BACK:
-            if s > 0:
-                s -= 1
-            elif i > 0:
-                i -= 1
-            else:
-                notice = "at_start"
+        notice = _hint(action, question, current, step)
+        if notice is not None:
+            continue  # the same prompt again, with the hint
+        if action is Key.BACK:
+            i, s, notice = _back(i, s)
         elif action is Key.SKIP:
-            i, s = after(i), 0
+            i, s = _after(places, af, i, reached), 0
         elif action is Key.NA:
-            if question.na_allowed:
-                af = _with(af, question.id, na=True)
-                save(af)
-                i, s = after(i), 0
-            else:
-                notice = "na_refused"
-        elif action is Key.HELP:
-            notice = "help" if question.help is not None else "no_help"
+            af = _with(af, question.id, na=True)
+            save(af)
+            i, s = _after(places, af, i, reached), 0
         elif action is Key.NOTE:
             before = af
             af, ended = _note(af, question, ask, save)
             if ended:
                 return Outcome(af, "eof")
             notice = "note_saved" if af != before else None
-        if advance:
-            answer = af.answers[question.id]
-            if step == "verified" and (answer.verified or 0) >= EVIDENCE_FROM:
-                af, ended = _evidence(af, question, ask, save, first_notice="evidence_needed")
-                if ended:
-                    return Outcome(af, "eof")
-            if answer.na or s + 1 == len(steps):
-                i, s = after(i), 0
+        else:  # a value, or an empty line that keeps the current one
+            if isinstance(action, int):
+                af = _with(af, question.id, **{step: action})
+                save(af)
+            na = af.answers[question.id].na
+            af, ended = _evidence_if_needed(af, question, step, ask, save)
+            if ended:
+                return Outcome(af, "eof")
+            if na or s + 1 == len(steps):
+                i, s = _after(places, af, i, reached), 0
             else:
                 s += 1
         reached = max(reached, i)

@@ -47,6 +47,7 @@ def dimension_scores(q: Questionnaire, values: Values) -> dict[str, float | None
 
 
 def overall_index(q: Questionnaire, dims: Dims) -> float:
+    """The weighted mean of the scored dimensions, 0-5 (0.0 when none is scored)."""
     parts = [(d.weight, dims[d.id]) for d in q.dimensions if dims[d.id] is not None]
     total = sum(w for w, _ in parts)
     return sum(w * s for w, s in parts if s is not None) / total if total else 0.0
@@ -62,6 +63,7 @@ def _current(question: str | None, dimension: str | None, values: Values, dims: 
 
 
 def holds(cond: Condition, values: Values, dims: Dims) -> bool:
+    """Whether the condition's question or dimension is within its min and max (with float tolerance)."""
     current = _current(cond.question, cond.dimension, values, dims)
     return (cond.min is None or current >= cond.min - 1e-9) and (
         cond.max is None or current <= cond.max + 1e-9
@@ -76,6 +78,7 @@ def gate_met(gate: Gate, values: Values, dims: Dims) -> bool:
 
 
 def check(cond: Condition, values: Values, dims: Dims) -> ConditionCheck:
+    """The condition checked: its current and required values and whether it holds."""
     current = _current(cond.question, cond.dimension, values, dims)
     required = cond.min if cond.min is not None else float(cond.max or 0)
     return ConditionCheck(
@@ -88,6 +91,7 @@ def check(cond: Condition, values: Values, dims: Dims) -> ConditionCheck:
 
 
 def check_gate(level: Level, gate: Gate, values: Values, dims: Dims) -> GateCheck:
+    """Every alternative of a level's gate checked, and whether the gate is met."""
     alts = [check(c, values, dims) for c in gate.alternatives]
     return GateCheck(level=level.rank, met=any(a.met for a in alts), why=gate.why, alternatives=alts)
 
@@ -99,6 +103,7 @@ def level_reached(q: Questionnaire, values: Values) -> int:
 
 
 def rank_of(q: Questionnaire, points: int, values: Values, dims: Dims) -> int:
+    """The highest rank whose minimum these points reach, with its gates and every lower rung's met."""
     reached = 0
     for level in q.levels[1:]:
         if points < level.min_points:

@@ -99,6 +99,7 @@ class ProgrammeCatalogue(Model):
         return self
 
     def programme(self, pid: str) -> Programme:
+        """The programme with this id; KeyError if there is none."""
         for p in self.programmes:
             if p.id == pid:
                 return p

@@ -59,6 +59,7 @@ class Condition(Model):
 
     @property
     def target(self) -> str:
+        """The id of what is compared: the question, else the dimension."""
         return self.question if self.question is not None else str(self.dimension)
 
 
@@ -110,6 +111,8 @@ class Rule(Model):
 
 
 class ChangelogEntry(Model):
+    """One questionnaire version's date and what changed in it."""
+
     version: str
     date: dt.date
     changes: Text
@@ -170,15 +173,18 @@ class Questionnaire(Model):
 
     @property
     def questions(self) -> list[Question]:
+        """Every question, dimension by dimension, in questionnaire order."""
         return [q for d in self.dimensions for q in d.questions]
 
     def question(self, qid: str) -> Question:
+        """The question with this id; KeyError if there is none."""
         for q in self.questions:
             if q.id == qid:
                 return q
         raise KeyError(qid)
 
     def dimension(self, did: str) -> Dimension:
+        """The dimension with this id; KeyError if there is none."""
         for d in self.dimensions:
             if d.id == did:
                 return d

@@ -17,12 +17,16 @@ class Result(BaseModel):
 
 
 class QuestionnaireStamp(Result):
+    """Which questionnaire scored the answers: id, version and the SHA-256 of its file."""
+
     id: str
     version: str
     sha256: str
 
 
 class LevelRef(Result):
+    """A rung of the ladder: rank, id, name and the national level it stands for."""
+
     rank: int
     id: str
     name: Text
@@ -44,6 +48,8 @@ class QuestionReceipt(Result):
 
 
 class DimensionScore(Result):
+    """One dimension's 0-5 score (None if nothing counted), its weight and its share of the points."""
+
     id: str
     name: Text
     weight: float
@@ -56,6 +62,8 @@ class DimensionScore(Result):
 
 
 class ConditionCheck(Result):
+    """A gate condition checked: the question or dimension, its current and required value, whether met."""
+
     question: str | None
     dimension: str | None
     current: float
@@ -64,6 +72,8 @@ class ConditionCheck(Result):
 
 
 class GateCheck(Result):
+    """A level's gate checked: met if any of its alternatives is."""
+
     level: int
     met: bool
     why: Text | None
@@ -71,12 +81,16 @@ class GateCheck(Result):
 
 
 class Change(Result):
+    """Raise answer `question` from `current` to `to`."""
+
     question: str
     current: int | None
     to: int
 
 
 class NextLevel(Result):
+    """The next rung: the points still short, the gates that block it, the answer changes that reach it."""
+
     level: LevelRef
     min_points: int
     points_short: int
@@ -94,6 +108,8 @@ class AnswerWarning(Result):
 
 
 class AuditDifference(Result):
+    """An audited question whose verified value differs from the value the firm claimed."""
+
     question: str
     claimed: int
     verified: int

@@ -1,0 +1,1 @@
+"""Reading and writing files: safe YAML, questionnaires, catalogues and answer files."""

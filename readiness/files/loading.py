@@ -98,6 +98,7 @@ def parse_model(
 
 
 def questionnaire_dir() -> Path:
+    """The folder of the bundled questionnaires."""
     return bundled("questionnaires")
 
 
@@ -112,6 +113,7 @@ def available() -> list[tuple[str, str, Path]]:
 
 
 def available_text() -> str:
+    """The bundled questionnaires as `id version, ...` for messages (`none` if there are none)."""
     return ", ".join(f"{qid} {version}" for qid, version, _ in available()) or "none"
 
 

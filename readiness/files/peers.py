@@ -60,7 +60,9 @@ def read_peers(path: str) -> dict[str, Any]:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise AnswersError([Problem(path, f"cannot read peers file ({exc.strerror or exc.__class__.__name__})")]) from None
+        raise AnswersError(
+            [Problem(path, f"cannot read peers file ({exc.strerror or exc.__class__.__name__})")]
+        ) from None
     if len(raw) > MAX_BYTES:
         raise AnswersError([Problem(path, f"peers file is larger than {MAX_BYTES // 1024 // 1024} MB")])
     try:
@@ -75,4 +77,6 @@ def read_peers(path: str) -> dict[str, Any]:
         first = exc.errors(include_input=False)[0]
         where = ".".join(str(p) for p in first["loc"])
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise AnswersError([Problem(path, f"not a valid peers.json ({message})", None, where or None)]) from None
+        raise AnswersError(
+            [Problem(path, f"not a valid peers.json ({message})", None, where or None)]
+        ) from None

@@ -17,7 +17,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -31,8 +31,11 @@ _LINE_START = re.compile(r"^( *)((?:[-?:][ \t]+)*)", re.MULTILINE)
 # a line can only break the block bound if it starts with more than half of it in these characters
 # (a literal "\n" first lets the regex engine jump from line to line: 4x faster than "^")
 _DEEP_LINE = re.compile(rf"\n[ \t?:-]{{{MAX_BLOCK_INDENT // 2 + 1}}}")
-_Loader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-HAS_LIBYAML: bool = _Loader is not yaml.BaseLoader
+if TYPE_CHECKING:  # a class the checker can see; both loaders share the resolver API used below
+    _Loader = yaml.CBaseLoader
+else:
+    _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+HAS_LIBYAML: bool = hasattr(yaml, "CBaseLoader")
 
 
 class YamlProblem(Exception):

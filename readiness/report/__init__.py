@@ -1,0 +1,1 @@
+"""Reports: the scorecard turned into views and rendered as HTML, Markdown or JSON."""

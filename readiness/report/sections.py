@@ -33,6 +33,7 @@ class SectionViews(ViewBase):
         actions: ActionCatalogue | None,
         programmes: ProgrammeCatalogue | None,
     ) -> Roadmap:
+        """The roadmap from the firm's level to `goal`: one phase per level, with actions and funding."""
         current = self.tag(card.level.rank)
         target = self.tag(goal) if goal > card.level.rank else None
         if actions is None or target is None:
@@ -47,6 +48,7 @@ class SectionViews(ViewBase):
         )
 
     def phase(self, card: Scorecard, p: Phase, programmes: ProgrammeCatalogue | None) -> PhaseView:
+        """One roadmap phase: its gates, the actions with the programmes that fund them, extra changes."""
         fitting: set[str] = set()
         names: dict[str, str] = {}
         if programmes is not None:
@@ -87,6 +89,7 @@ class SectionViews(ViewBase):
         )
 
     def programme(self, m: ProgrammeMatch, for_actions: list[str]) -> ProgrammeView:
+        """One support programme as shown, with the roadmap actions it funds."""
         p, lang = m.programme, self.lang
         return ProgrammeView(
             id=p.id,
@@ -108,6 +111,7 @@ class SectionViews(ViewBase):
     def programmes(
         self, card: Scorecard, catalogue: ProgrammeCatalogue | None, roadmap: Roadmap
     ) -> Programmes:
+        """The support programmes that fit the firm now and those it is near, from the catalogue."""
         if catalogue is None:
             return Programmes(
                 available=False, version="", last_reviewed="", notice="", fits=[], near=[], unknown_ids=[]
@@ -134,6 +138,7 @@ class SectionViews(ViewBase):
     # --- warnings, audit, progress
 
     def progress(self, card: Scorecard, prev: Scorecard) -> Progress:
+        """Change since the previous scorecard: level, points, each dimension's delta, gates cleared."""
         before = {d.id: d.score for d in prev.dimensions}
         deltas = []
         for d in card.dimensions:

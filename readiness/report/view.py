@@ -20,21 +20,28 @@ class View(BaseModel):
 
 
 class Link(View):
+    """A link's text and address (None when it is not an http(s) address)."""
+
     text: str
     href: str | None  # only http(s) links become clickable
 
 
 class LevelTag(View):
+    """A level as shown: rank, id and name in the report's language."""
+
     rank: int
     id: str
     name: str
 
     @property
     def label(self) -> str:
+        """`L<rank> <name>`, e.g. `L2 Intermediate 1`."""
         return f"L{self.rank} {self.name}"
 
 
 class Rung(View):
+    """One rung of the ladder figure, in both languages, and whether the firm has reached it."""
+
     rank: int
     id: str
     name_ko: str
@@ -49,6 +56,8 @@ class Rung(View):
 
 
 class Cover(View):
+    """The cover: company profile, assessment mode, assessor, site, dates and the questionnaire used."""
+
     company: str
     business_number: str | None
     sector: str | None
@@ -70,6 +79,8 @@ class Cover(View):
 
 
 class Headline(View):
+    """The headline: the level reached with its names and summary, points, index and completeness."""
+
     level: LevelTag
     name_ko: str
     name_en: str
@@ -85,6 +96,8 @@ class Headline(View):
 
 
 class QuestionRow(View):
+    """One question in a dimension table: the answer as given, what counted, note and evidence."""
+
     id: str
     text: str
     weight: float
@@ -97,6 +110,8 @@ class QuestionRow(View):
 
 
 class DimensionRow(View):
+    """One dimension's score, weight and points, with its question rows."""
+
     id: str
     number: int
     name: str
@@ -114,6 +129,8 @@ class DimensionRow(View):
 
 
 class ConditionView(View):
+    """A gate condition as shown: subject, current and required value, whether met."""
+
     ref: str
     subject: str
     kind: Literal["question", "dimension"]
@@ -123,6 +140,8 @@ class ConditionView(View):
 
 
 class GateView(View):
+    """A level's gate as shown: why it exists, whether met, and its alternatives."""
+
     level: LevelTag
     why: str | None
     met: bool
@@ -130,6 +149,8 @@ class GateView(View):
 
 
 class ChangeView(View):
+    """An answer change as shown: the question, its current value and the value to reach."""
+
     question: str
     text: str
     current: str
@@ -138,6 +159,8 @@ class ChangeView(View):
 
 
 class Blockers(View):
+    """What blocks the next level: the points short, the unmet gates, the changes that lift it."""
+
     level: LevelTag
     min_points: int
     points: int
@@ -147,12 +170,16 @@ class Blockers(View):
 
 
 class Funding(View):
+    """A programme named next to an action, and whether the firm fits it."""
+
     id: str
     name: str
     fits: bool
 
 
 class ActionView(View):
+    """An upgrade action in a roadmap phase: what it lifts, effort, cost band, months, funding."""
+
     id: str
     title: str
     why: str
@@ -167,6 +194,8 @@ class ActionView(View):
 
 
 class PhaseView(View):
+    """One roadmap phase: the level it reaches, points before and after, gates, actions, extra changes."""
+
     level: LevelTag
     points_before: int
     points_after: int
@@ -178,6 +207,8 @@ class PhaseView(View):
 
 
 class Roadmap(View):
+    """The upgrade roadmap from the current level to the target, phase by phase."""
+
     available: bool
     current: LevelTag
     target: LevelTag | None
@@ -185,6 +216,8 @@ class Roadmap(View):
 
 
 class ProgrammeView(View):
+    """A support programme as shown: operator, funding, support, conditions, call window, links."""
+
     id: str
     name: str
     name_other: str
@@ -202,6 +235,8 @@ class ProgrammeView(View):
 
 
 class Programmes(View):
+    """The support programmes section: those that fit, those near, and catalogue ids not recognised."""
+
     available: bool
     version: str
     last_reviewed: str
@@ -212,17 +247,23 @@ class Programmes(View):
 
 
 class QuestionRef(View):
+    """A question named in a warning: id and text."""
+
     id: str
     text: str
 
 
 class WarningView(View):
+    """A scoring warning as shown, with the questions it is about."""
+
     kind: str
     message: str
     questions: list[QuestionRef]
 
 
 class AuditRow(View):
+    """An audited question where the verified value differs from the claimed one."""
+
     question: str
     text: str
     claimed: int
@@ -232,6 +273,8 @@ class AuditRow(View):
 
 
 class DimensionDelta(View):
+    """One dimension's score before and after, and the change."""
+
     name: str
     before: float | None
     after: float | None
@@ -239,6 +282,8 @@ class DimensionDelta(View):
 
 
 class Progress(View):
+    """Progress since the previous assessment: level, points and dimensions before and after."""
+
     previous_date: str | None
     level_before: LevelTag
     level_after: LevelTag
@@ -264,6 +309,8 @@ class Peers(View):
 
 
 class Report(View):
+    """The whole report in one language, as the templates and the JSON format get it."""
+
     lang: Lang
     cover: Cover
     headline: Headline

@@ -20,20 +20,24 @@ class ViewBase:
         self.dims = {d.id: d for d in q.dimensions}
 
     def tag(self, level: Level | int) -> LevelTag:
+        """A level (or rank) as a LevelTag in the report's language."""
         lv = self.q.levels[level] if isinstance(level, int) else level
         return LevelTag(rank=lv.rank, id=lv.id, name=lv.name(self.lang))
 
     def text(self, qid: str) -> str:
+        """The question's text in the report's language (the id if the question is unknown)."""
         question = self.questions.get(qid)
         return question.text(self.lang) if question else qid
 
     def descriptor(self, qid: str, value: int | None) -> str | None:
+        """The option text for answer `value` of the question (None if unknown or unanswered)."""
         question = self.questions.get(qid)
         if question is None or value is None:
             return None
         return question.options[value](self.lang)
 
     def condition(self, c: ConditionCheck) -> ConditionView:
+        """A checked gate condition as shown, named by its question or dimension."""
         if c.question is not None:
             return ConditionView(
                 ref=c.question,
@@ -54,6 +58,7 @@ class ViewBase:
         )
 
     def gate(self, g: GateCheck) -> GateView:
+        """A checked gate as shown, with each alternative."""
         return GateView(
             level=self.tag(g.level),
             why=g.why(self.lang) if g.why else None,
@@ -62,6 +67,7 @@ class ViewBase:
         )
 
     def gate_words(self, g: GateCheck) -> str:
+        """A checked gate in words, e.g. `L2: <question> ≥ 3`."""
         return f"L{g.level}: " + gate_text(g.alternatives, name=self._subject)
 
     def _subject(self, c: ConditionCheck | Condition) -> str:
@@ -71,6 +77,7 @@ class ViewBase:
         return dim.name(self.lang) if dim else str(c.dimension)
 
     def change(self, qid: str, current: int | None, to: int) -> ChangeView:
+        """The change of question `qid` from `current` (or unanswered) to `to`, as shown."""
         shown = word("report.unanswered", self.lang) if current is None else str(current)
         return ChangeView(
             question=qid,
@@ -81,4 +88,5 @@ class ViewBase:
         )
 
     def level_names(self) -> dict[int, Text]:
+        """Every level's bilingual name by rank, for programme eligibility."""
         return {lv.rank: lv.name for lv in self.q.levels}
