@@ -446,6 +446,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "dashboard.files": {"ko": "파일", "en": "Files"},
     "dashboard.ok": {"ko": "채점됨", "en": "Scored"},
     "dashboard.invalid": {"ko": "오류", "en": "Invalid"},
+    "dashboard.other": {"ko": "기타 (5곳 미만 집단 합계)", "en": "Other (groups under 5 firms, together)"},
     "dashboard.skipped": {"ko": "건너뜀", "en": "Skipped"},
     "dashboard.warned": {"ko": "확인 필요", "en": "With warnings"},
     "dashboard.counted": {"ko": "통계에 포함된 기업", "en": "Firms in these statistics"},
@@ -478,8 +479,8 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "Fewer than {min_group} firms: no statistics are shown.",
     },
     "dashboard.suppression": {
-        "ko": "{min_group}곳 미만인 집단은 “{suppressed}”로 표시하고 수치를 숨깁니다. “{hidden}”는 작은 집단을 합계에서 역산할 수 없도록 함께 숨긴 집단입니다. 같은 사업자등록번호의 중복 제출은 정렬 순서상 첫 파일만 셉니다.",
-        "en": "Groups of fewer than {min_group} firms are shown as “{suppressed}” without figures; “{hidden}” marks a group hidden as well so that small groups cannot be worked out from the totals. A business number submitted twice counts once (the first file in sorted order).",
+        "ko": "업종·지역·규모별 표에서 {min_group}곳 미만인 집단은 이름 없이 ‘기타’로 합칩니다. {min_group}곳 미만인 칸은 “{suppressed}”로 표시하고 수치를 숨깁니다. “{hidden}”는 작은 집단을 합계에서 역산할 수 없도록 함께 숨긴 집단입니다. 같은 사업자등록번호의 중복 제출은 정렬 순서상 첫 파일만 셉니다.",
+        "en": "In the sector, region and size tables, groups of fewer than {min_group} firms are folded, unnamed, into ‘Other’. Cells of fewer than {min_group} firms are shown as “{suppressed}” without figures; “{hidden}” marks a group hidden as well so that small groups cannot be worked out from the totals. A business number submitted twice counts once (the first file in sorted order).",
     },
     # --- programme matching ------------------------------------------------------------------------
     "match.nothing_to_check": {

@@ -22,7 +22,7 @@ from readiness.batch.peers import peer_figures
 from readiness.batch.rows import CRASH_MESSAGE
 from readiness.batch.run import run as run_batch
 from readiness.batch.run import safe_name
-from readiness.batch.stats import HIDDEN, SUPPRESSED, Stats, employee_band, visible_groups
+from readiness.batch.stats import HIDDEN, OTHER, SUPPRESSED, Stats, employee_band, visible_groups
 from readiness.cli import app
 from readiness.domain.answers import AnswerFile
 from readiness.errors import EXIT_BATCH_INVALID, Problem
@@ -258,11 +258,15 @@ def test_groups_under_five_are_suppressed_and_cannot_be_subtracted() -> None:
             plausibility=[],
         )
     sectors = {entry["group"]: entry for entry in stats.breakdown("sector")}
-    assert sectors["C25"] == {"group": "C25", "n": SUPPRESSED}
-    assert sectors["C30"] == {"group": "C30", "n": HIDDEN}  # 1 < 5: hide the next smallest too
-    assert sectors["C29"]["n"] == 8 and sectors["C29"]["points"]["p50"] == 150.0
+    # C25's one firm is folded, unnamed, into OTHER; hiding C30 (5) too would still give
+    # OTHER = 14 - 8 - C30 <= 1, so every sector is hidden and only the total is published
+    assert sectors == {
+        OTHER: {"group": OTHER, "n": SUPPRESSED},
+        "C29": {"group": "C29", "n": HIDDEN},
+        "C30": {"group": "C30", "n": HIDDEN},
+    }
     peers = stats.peers()
-    assert peers["sector"]["C25"] == {"n": SUPPRESSED}
+    assert "C25" not in peers["sector"] and peers["sector"][OTHER] == {"n": SUPPRESSED}
     assert peers["all"]["n"] == 14
 
 
@@ -270,19 +274,19 @@ def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path: Path) -> None
     folder = tmp_path / "in"
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
-    for k in range(11):  # five firms in C30, five in C29, one in C25
+    for k in range(14):  # six firms in C30, seven in C29, one in C25
         text = demo.replace('"124-81-53817"', f'"124-81-538{k:02d}"')
-        if k >= 5:
-            text = text.replace("sector: C30", "sector: C29" if k < 10 else "sector: C25")
+        if k >= 6:
+            text = text.replace("sector: C30", "sector: C29" if k < 13 else "sector: C25")
         (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
     result = run_batch([folder], tmp_path / "out", jobs=2)
     assert result.exit_code == 0
     html = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
     peers_text = (tmp_path / "out" / "peers.json").read_text(encoding="utf-8")
     peers = json.loads(peers_text)
-    assert peers["sector"]["C25"] == {"n": SUPPRESSED}
-    assert peers["sector"]["C29"] == {"n": HIDDEN}  # else C25 = all - C30 - C29
-    assert peers["sector"]["C30"]["n"] == 5
+    assert "C25" not in peers["sector"] and peers["sector"][OTHER] == {"n": SUPPRESSED}
+    assert peers["sector"]["C30"] == {"n": HIDDEN}  # else OTHER = all - C30 - C29
+    assert peers["sector"]["C29"]["n"] == 7
     assert (
         "&lt;5" in html
         and "<script" not in html

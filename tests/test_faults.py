@@ -120,11 +120,12 @@ def test_counts_hide_four_and_show_five(n: int, hidden: bool) -> None:
 
 @pytest.mark.parametrize(("n", "hidden"), [(4, True), (5, False)])
 def test_breakdowns_and_peers_hide_four_and_show_five(n: int, hidden: bool) -> None:
-    stats = _stats({"C29": 20, "C30": n})
-    entry = next(e for e in stats.breakdown("sector") if e["group"] == "C30")
-    assert ("points" not in entry) is hidden
+    stats = _stats({"C29": 20, "C25": 6, "C30": n})
+    groups = {e["group"]: e for e in stats.breakdown("sector")}
+    assert ("C30" not in groups) is hidden  # four firms fold, unnamed, into OTHER
+    assert hidden or "points" in groups["C30"]
     peers = stats.peers()
-    assert ("points" not in peers["sector"]["C30"]) is hidden
+    assert ("C30" not in peers["sector"]) is hidden
     figures = peer_figures(peers, "C30", None, 120)
     assert figures is not None
     assert (figures["label"] != "C30") is hidden  # a hidden group falls back to a larger one
@@ -142,21 +143,22 @@ def test_the_whole_batch_shows_statistics_from_five_firms(n: int, hidden: bool) 
 def test_the_dashboard_hides_four_and_shows_five(n: int, hidden: bool) -> None:
     q = find_questionnaire("kr-smart-factory").questionnaire
     stats = Stats([d.id for d in q.dimensions], len(q.levels))
-    for k in range(20 + n):
+    for k in range(26 + n):
         stats.add(
             points=100 + k,
             level=1,
             dimensions={d.id: 1.0 for d in q.dimensions},
             completeness=1.0,
-            sector="C29" if k < 20 else "C30",
+            sector="C29" if k < 20 else ("C25" if k < 26 else "C30"),
             region="경기",
             size_band="10-49",
-            blockers=["L2 rare"] if k >= 20 else [],
-            plausibility=["rare-rule"] if k >= 20 else [],
+            blockers=["L2 rare"] if k >= 26 else [],
+            plausibility=["rare-rule"] if k >= 26 else [],
         )
     view = dashboard.view(stats, q, BatchResult(outdir=Path(".")), "en")
-    sector = {row["group"]: row for _, rows in view["breakdowns"] for row in rows}["C30"]
-    assert (not sector["shown"]) is hidden
+    sectors = {row["group"]: row for _, rows in view["breakdowns"] for row in rows}
+    assert ("C30" not in sectors) is hidden
+    assert hidden or sectors["C30"]["shown"]
     blocker = next(b for b in view["blockers"] if b["label"] == "L2 rare")
     assert (blocker["count"] == SUPPRESSED) is hidden
     warning = next(w for w in view["warnings"] if w["label"] == "rare-rule")

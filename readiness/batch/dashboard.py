@@ -13,9 +13,11 @@ from readiness.batch.stats import (
     HIDDEN,
     HISTOGRAM_STEP,
     MIN_GROUP,
+    OTHER,
     SUPPRESSED,
     UNKNOWN,
     Stats,
+    publish_counts,
     suppress_counts,
 )
 from readiness.domain.questionnaire import Questionnaire
@@ -48,8 +50,8 @@ def view(
         for key, text in section("dashboard", lang).items()
     }
     enough = stats.n >= MIN_GROUP
-    levels = suppress_counts({str(lv.rank): stats.levels.get(lv.rank, 0) for lv in q.levels})
-    histogram = suppress_counts(
+    levels = publish_counts({str(lv.rank): stats.levels.get(lv.rank, 0) for lv in q.levels})
+    histogram = publish_counts(
         {
             f"{lo * HISTOGRAM_STEP}–{lo * HISTOGRAM_STEP + HISTOGRAM_STEP - 1 if lo < 9 else 1000}": stats.histogram.get(
                 lo, 0
@@ -82,7 +84,7 @@ def view(
     def breakdown(name: str) -> list[dict[str, Any]]:
         rows = []
         for entry in stats.breakdown(name):
-            label = t["unknown"] if entry["group"] == UNKNOWN else entry["group"]
+            label = {UNKNOWN: t["unknown"], OTHER: t["other"]}.get(entry["group"], entry["group"])
             if isinstance(entry["n"], str):
                 rows.append({"group": label, "n": entry["n"], "shown": False})
             else:

@@ -19,6 +19,7 @@ SUPPRESSED = "<5"
 HIDDEN = "-"  # a larger group hidden so that the small ones cannot be recovered by subtraction
 PERCENTILES = (10, 25, 50, 75, 90)
 UNKNOWN = "?"
+OTHER = "*"  # the small groups of a breakdown, folded together
 BANDS: tuple[tuple[int, str], ...] = (
     (10, "1-9"),
     (50, "10-49"),
@@ -99,21 +100,45 @@ def suppress_counts(counts: Mapping[str, int]) -> dict[str, int | str]:
 
 
 def visible_groups(sizes: Mapping[str, int]) -> dict[str, str | None]:
-    """Which groups of a breakdown may show statistics: None if shown, else why not.
+    """Which groups of a partition may show figures: None if shown, else why not.
 
-    Groups under MIN_GROUP are suppressed ("<5"). If the suppressed groups add up to fewer than
-    MIN_GROUP firms, the next smallest groups are hidden too ("-"): otherwise their numbers could
-    be worked out from the total minus the groups shown.
+    The total of the partition is published, so hiding the small groups is not enough: groups
+    under MIN_GROUP are suppressed ("<5"), and further groups, smallest first, are hidden ("-")
+    until no hidden group's size follows from the total and the shown groups (each hidden size
+    is only known to lie in its range: 1-4 for "<5", 5 or more for "-"). Empty groups reveal
+    no one and stay shown as 0.
     """
-    status: dict[str, str | None] = {key: (SUPPRESSED if n < MIN_GROUP else None) for key, n in sizes.items()}
-    hidden = sum(n for key, n in sizes.items() if status[key])
-    if 0 < hidden < MIN_GROUP:
-        for key in sorted((k for k in sizes if status[k] is None), key=lambda k: (sizes[k], k)):
-            status[key] = HIDDEN
-            hidden += sizes[key]
-            if hidden >= MIN_GROUP:
-                break
+    status: dict[str, str | None] = {
+        key: (SUPPRESSED if 0 < n < MIN_GROUP else None) for key, n in sizes.items()
+    }
+    while _derivable(sizes, status):
+        shown = sorted((k for k in sizes if status[k] is None and sizes[k] > 0), key=lambda k: (sizes[k], k))
+        if not shown:  # nothing but the total can be published
+            return dict.fromkeys(sizes, HIDDEN)
+        status[shown[0]] = HIDDEN
     return status
+
+
+def _derivable(sizes: Mapping[str, int], status: Mapping[str, str | None]) -> bool:
+    """Whether some hidden group's size is pinned down by the published total (interval bounds)."""
+    hidden = [k for k, why in status.items() if why]
+    if not hidden:
+        return False
+    total = sum(sizes[k] for k in hidden)  # = published total minus the shown groups
+    low = {k: 1 if status[k] == SUPPRESSED else MIN_GROUP for k in hidden}
+    high = {k: MIN_GROUP - 1 if status[k] == SUPPRESSED else total for k in hidden}
+    for k in hidden:
+        others_low = sum(low[j] for j in hidden if j != k)
+        others_high = sum(high[j] for j in hidden if j != k)
+        if max(low[k], total - others_high) == min(high[k], total - others_low):
+            return True
+    return False
+
+
+def publish_counts(counts: Mapping[str, int]) -> dict[str, int | str]:
+    """Counts of a partition whose total is published, with small cells and their complements hidden."""
+    status = visible_groups(counts)
+    return {key: (status[key] or n) if n else 0 for key, n in counts.items()}
 
 
 @dataclass
@@ -189,7 +214,11 @@ class Stats:
         return self.overall.n
 
     def _by(self) -> dict[str, dict[str, Group]]:
-        """Every breakdown's groups, built from the columns (once)."""
+        """Every breakdown's groups, built from the columns (once).
+
+        Groups of fewer than MIN_GROUP firms are folded into one OTHER group first: the label
+        of a one-firm group (a free-text region, say) would itself point at the firm.
+        """
         if self._groups is not None:
             return self._groups
         out: dict[str, dict[str, Group]] = {}
@@ -197,7 +226,12 @@ class Stats:
             members: dict[int, list[int]] = {code: [] for code in index.values()}
             for row, code in enumerate(self.codes[name]):
                 members[code].append(row)
-            out[name] = {key: self.overall.subset(members[code]) for key, code in index.items()}
+            rows = {key: members[code] for key, code in index.items()}
+            small = [key for key, found in rows.items() if len(found) < MIN_GROUP]
+            if small:
+                rows = {key: found for key, found in rows.items() if key not in small}
+                rows[OTHER] = sorted(r for key in small for r in members[index[key]])
+            out[name] = {key: self.overall.subset(found) for key, found in rows.items()}
         self._groups = out
         return out
 
@@ -207,7 +241,7 @@ class Stats:
         status = visible_groups({key: g.n for key, g in groups.items()})
         out = []
         for key in sorted(
-            groups, key=lambda k: (k == UNKNOWN, _band_rank(k) if name == "size_band" else 0, k)
+            groups, key=lambda k: (k == OTHER, k == UNKNOWN, _band_rank(k) if name == "size_band" else 0, k)
         ):
             if status[key]:
                 out.append({"group": key, "n": status[key]})
