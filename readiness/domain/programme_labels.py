@@ -44,7 +44,7 @@ def labels(p: Programme, cycle: int, report_date: dt.date | None) -> list[Label]
     closes = p.window.closes
     if closes is not None and report_date is not None and report_date > closes:
         found.append(Label(_text("label.closed", closes=closes.isoformat()), "muted"))
-    if p.eligibility.enterprise is None and p.eligibility.audience == "manufacturer":
+    if p.eligibility.enterprise is None and p.status == "current" and p.eligibility.audience == "manufacturer":
         found.append(Label(_text("label.size_unstated"), "muted"))
     return found
 
