@@ -12,7 +12,13 @@ from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
 from readiness.files import answerfile
-from readiness.files.loading import LoadedQuestionnaire, bundled_catalogues, find_questionnaire, load_answers
+from readiness.files.loading import (
+    LoadedQuestionnaire,
+    bundled_catalogues,
+    bundled_sme_criteria,
+    find_questionnaire,
+    load_answers,
+)
 from readiness.words import Lang
 
 
@@ -116,6 +122,7 @@ def render_card(
         peers=peers,
         programmes=programmes,
         actions=actions,
+        sme_criteria=bundled_sme_criteria(),
     )
 
 

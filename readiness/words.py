@@ -20,12 +20,23 @@ NA_SPELLINGS = frozenset({"n/a", "na", "N/A", "NA", "n.a.", "해당없음", "해
 NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})
 YES_REPLIES = frozenset({"", "y", "yes", "ㅛ", "예", "네"})
 # Keys typed while a Korean keyboard layout is on (2-beolsik): b→ㅠ, s→ㄴ, n→ㅜ, m→ㅡ, q→ㅂ.
+# Programme names the catalogue review looked for and did not find: the loader refuses them.
+INVENTED_PROGRAMME_NAMES = frozenset({"스마트제조혁신 바우처"})
 KOREAN_KEYS = {"ㅠ": "b", "ㄴ": "s", "ㅜ": "n", "ㅡ": "m", "ㅂ": "q"}
 
 WORDS: dict[str, dict[Lang, str]] = {
     "cli.about": {
         "ko": "스마트공장 수준 자가진단: 설문, 채점, 보고서, 일괄 채점.",
         "en": "Smart-factory readiness for Korean SME manufacturers: assess, score, report, batch-score.",
+    },
+    "cli.outcome_fits": {"ko": "해당", "en": "fits"},
+    "cli.outcome_near_miss": {"ko": "아깝게 제외", "en": "near miss"},
+    "cli.outcome_excluded": {"ko": "해당 안 됨", "en": "excluded"},
+    "cli.outcome_not_applicable": {"ko": "추천 대상 아님", "en": "not applicable"},
+    "cli.not_read": {"ko": "읽지 않음", "en": "not read"},
+    "cli.to_check": {
+        "ko": "미확인 주장 (보고서에 표시 안 함)",
+        "en": "Unconfirmed claims (never shown in reports)",
     },
     "card.level": {"ko": "수준", "en": "Level"},
     "card.points": {"ko": "점수", "en": "Points"},
@@ -364,10 +375,21 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report.cost_200m-500m": {"ko": "2억~5억원", "en": "KRW 200-500 M"},
     "report.cost_over-500m": {"ko": "5억원 이상", "en": "over KRW 500 M"},
     "report.programmes": {"ko": "지원사업", "en": "Support programmes"},
-    "report.programmes_intro": {
-        "ko": "카탈로그({version}, {reviewed} 검토) 기준으로 회사 정보와 수준을 지원 조건에 대조했습니다.",
-        "en": "Checked against the catalogue ({version}, reviewed {reviewed}) using your company details and level.",
+    "report.programmes_opening": {
+        "ko": "지원사업 목록 검토일: {reviewed} (기준 연도 {cycle}). 지원 금액과 조건은 해마다 바뀌며, 신청 자격과 금액은 그해 통합공고와 개별 공고문이 정합니다.",
+        "en": "Programme list reviewed on {reviewed} (cycle {cycle}). Amounts and rules change every year; the year's integrated notice and each call decide eligibility and amounts.",
     },
+    "report.history_line": {"ko": "{year}년: {text}", "en": "{year}: {text}"},
+    "report.history": {"ko": "과거 자료", "en": "Earlier figures"},
+    "report.excluded": {"ko": "해당하지 않는 사업", "en": "Programmes that do not apply"},
+    "report.not_for_you": {"ko": "귀사 대상 아님: {reason}", "en": "not for you: {reason}"},
+    "report.to_check": {
+        "ko": "확인 필요 — 올해 공고 미확인: {names}",
+        "en": "To check — not confirmed in this year's notice: {names}",
+    },
+    "report.ministry": {"ko": "소관 부처", "en": "Ministry"},
+    "report.agency": {"ko": "운영 기관", "en": "Agency"},
+    "report.sources": {"ko": "출처", "en": "Sources"},
     "report.fits": {"ko": "해당하는 사업", "en": "Programmes that fit"},
     "report.fits_none": {
         "ko": "조건에 모두 맞는 사업이 없습니다.",
@@ -377,17 +399,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report.why_fits": {"ko": "해당 이유", "en": "Why it fits"},
     "report.why_not": {"ko": "해당하지 않는 이유", "en": "Why not"},
     "report.check_yourself": {"ko": "직접 확인", "en": "Check yourself"},
-    "report.operator": {"ko": "운영", "en": "Operator"},
     "report.funds": {"ko": "지원 내용", "en": "Funds"},
     "report.support": {"ko": "지원 규모", "en": "Support"},
     "report.conditions": {"ko": "조건", "en": "Conditions"},
     "report.call_window": {"ko": "공고 시기", "en": "Call window"},
-    "report.source": {"ko": "출처", "en": "Source"},
-    "report.verified_on": {"ko": "확인일", "en": "last verified"},
-    "report.confidence": {"ko": "신뢰도", "en": "confidence"},
-    "report.confidence_confirmed": {"ko": "공식 출처 확인", "en": "confirmed"},
-    "report.confidence_secondary": {"ko": "2차 출처", "en": "secondary source"},
-    "report.confidence_unconfirmed": {"ko": "미확인", "en": "unconfirmed"},
     "report.amounts_note": {
         "ko": "금액과 조건은 매년 바뀝니다.",
         "en": "Amounts and conditions change every year.",
@@ -495,22 +510,57 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "{subject}: 지원 대상은 {wanted}",
         "en": "{subject}; the programme is for {wanted}",
     },
-    "match.check_yourself": {
-        "ko": "{missing} — 지원 대상({wanted})인지 직접 확인",
-        "en": "{missing}, check yourself (the programme is for {wanted})",
+    "match.level_for": {
+        "ko": "{wanted} 수준 대상 — 귀사는 {level}",
+        "en": "For {wanted} — you are at {level}",
     },
     "match.level_now": {"ko": "현재 수준 {level}", "en": "your level is {level}"},
-    "match.no_employees": {"ko": "종업원 수 미입력", "en": "employee count not given"},
+    "match.employees_for": {
+        "ko": "종업원 {wanted} 대상 — 귀사는 {n}명",
+        "en": "For firms with {wanted} — you have {n}",
+    },
+    "match.no_employees": {
+        "ko": "종업원 수 미입력 — 직접 확인",
+        "en": "Employee count not given — check yourself",
+    },
     "match.employees_now": {"ko": "종업원 {people}", "en": "you have {people}"},
-    "match.revenue_up_to": {"ko": "매출 {amount} 이하", "en": "revenue up to {amount}"},
-    "match.no_revenue": {"ko": "연매출 미입력", "en": "annual revenue not given"},
-    "match.revenue_now": {"ko": "연매출 {amount}", "en": "your annual revenue is {amount}"},
-    "match.no_sector": {"ko": "업종(KSIC 코드) 미입력", "en": "sector (KSIC code) not given"},
+    "match.sme_ok": {
+        "ko": "{klass}(추정) — 대상 규모에 해당",
+        "en": "{klass} (estimated): within the size rule",
+    },
+    "match.sme_class_for": {
+        "ko": "{wanted} 대상 — 귀사는 {klass}(추정)",
+        "en": "For {wanted} — you are {klass} (estimated)",
+    },
+    "match.sme_over": {
+        "ko": "중소기업 대상 — 귀사는 {code} 기준 {ceiling} 초과",
+        "en": "For SMEs — you are above the {code} ceiling of {ceiling}",
+    },
+    "match.midsize_check": {
+        "ko": "중견기업이면 신청 가능 — 중견기업 확인 필요",
+        "en": "Open to mid-sized firms (중견기업) — check that you are one",
+    },
+    "match.no_sme_data": {
+        "ko": "중소기업 기준 자료 없음 — 직접 확인",
+        "en": "No SME ceilings available — check yourself",
+    },
+    "match.no_sector": {
+        "ko": "업종(KSIC) 미입력 — 직접 확인",
+        "en": "Sector (KSIC) not given — check yourself",
+    },
+    "match.sector_for": {
+        "ko": "{sectors} 업종 대상 — 귀사는 {code}",
+        "en": "For sector {sectors} — yours is {code}",
+    },
     "match.sector_now": {"ko": "업종 {code}", "en": "your sector is {code}"},
-    "match.no_region": {"ko": "소재지 미입력", "en": "region not given"},
+    "match.no_region": {"ko": "소재지 미입력 — 직접 확인", "en": "Region not given — check yourself"},
     "match.unknown_region": {
-        "ko": "소재지 '{region}'을(를) 시·도로 인식하지 못함",
-        "en": "region '{region}' not recognised as a province",
+        "ko": "소재지 '{region}'를 시·도로 확인하지 못함",
+        "en": "Region '{region}' could not be matched to a province",
+    },
+    "match.region_for": {
+        "ko": "{wanted} 소재 기업 대상 — 귀사는 {region}",
+        "en": "For firms in {wanted} — you are in {region}",
     },
     "match.region_now": {"ko": "소재지 {region}", "en": "you are in {region}"},
     "match.requires_done": {
@@ -518,16 +568,32 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "you have already done {programme}, which this programme requires",
     },
     "match.requires_missing": {
-        "ko": "선행 사업({programmes}) 참여 이력이 필요하나 응답서에 기록 없음",
-        "en": "requires prior participation in {programmes}; none is recorded in your answers",
+        "ko": "{programmes} 참여 기업 대상 — 참여 이력 없음",
+        "en": "Requires prior {programmes} — none recorded",
     },
     "match.excluded_done": {
-        "ko": "{programmes} 참여 이력이 있어 지원 제외 대상",
-        "en": "you have already done {programmes}, which rules this programme out",
+        "ko": "{programmes} 참여 기업은 제외 — 귀사 참여",
+        "en": "Not for firms that did {programmes} — you did",
     },
     "match.excluded_none": {
         "ko": "제외 사유가 되는 사업({programmes}) 참여 이력 없음",
         "en": "you have not done {programmes}, which would rule this programme out",
+    },
+    "match.not_asked": {
+        "ko": "이전 참여 사업을 묻지 않음 — 직접 확인",
+        "en": "Prior programmes were not asked — check yourself",
+    },
+    "match.closed": {
+        "ko": "접수 마감 ({closes}) — 보고서 기준일 {date}",
+        "en": "Applications closed on {closes} (report date {date})",
+    },
+    "match.window_upcoming": {"ko": "접수 예정 ({opens}부터)", "en": "Opens on {opens}"},
+    "match.window_open": {"ko": "접수 중 (~{closes})", "en": "Open until {closes}"},
+    "match.window_dates": {"ko": "접수 기간 확인 필요", "en": "Call dates to be checked"},
+    "match.supplier": {"ko": "정보: 공급기업 대상", "en": "For information: for suppliers"},
+    "match.not_current": {
+        "ko": "올해 시행 확인 안 됨 — 추천 안 함",
+        "en": "Not confirmed for this year — not recommended",
     },
     "match.range": {"ko": "{low}~{high}", "en": "{low} to {high}"},
     "match.at_least": {"ko": "{low} 이상", "en": "{low} and above"},
@@ -536,6 +602,57 @@ WORDS: dict[str, dict[Lang, str]] = {
     "match.sep_or": {"ko": " 또는 ", "en": " or "},
     "match.people": {"ko": "{n}명", "en": "{n} employees"},
     "match.people_one": {"ko": "{n}명", "en": "{n} employee"},
+    # --- programme labels: what is known, never a generic tick ------------------------------------------
+    "label.confirmed": {"ko": "{cycle} 공고 확인", "en": "{cycle} notice checked"},
+    "label.reported": {"ko": "언론 보도 ({month})", "en": "Press report ({month})"},
+    "label.unconfirmed": {"ko": "미확인: 공고문 확인 필요", "en": "Unconfirmed: check the call"},
+    "label.unverified": {
+        "ko": "{cycle} 시행 미확인 (최근 자료 {year})",
+        "en": "Not confirmed for {cycle} (latest: {year})",
+    },
+    "label.past": {
+        "ko": "과거 사업 ({year}) — 추천 안 함",
+        "en": "Past programme ({year}) — not recommended",
+    },
+    "label.closed": {"ko": "접수 마감 ({closes})", "en": "Closed ({closes})"},
+    "label.size_unstated": {"ko": "대상 기업 규모: 공고문 확인", "en": "Firm-size rule: check the call"},
+    "label.source": {"ko": "{title} ({kind}, {date})", "en": "{title} ({kind}, {date})"},
+    "label.kind_official": {"ko": "공고·보도자료", "en": "official notice or release"},
+    "label.kind_press": {"ko": "언론", "en": "press"},
+    "label.kind_secondary": {"ko": "블로그·2차 자료", "en": "blog or secondary"},
+    # --- SME status (중소기업기본법) -----------------------------------------------------------------
+    "sme.class_micro": {"ko": "소상공인", "en": "a micro enterprise (소상공인)"},
+    "sme.class_small": {"ko": "소기업", "en": "a small enterprise (소기업)"},
+    "sme.class_medium": {"ko": "중기업", "en": "a medium enterprise (중기업)"},
+    "sme.class_midsize": {"ko": "중견기업", "en": "a mid-sized firm (중견기업)"},
+    "sme.no_sector": {
+        "ko": "업종(KSIC) 미입력 — 중소기업 여부를 확인하지 못함",
+        "en": "sector (KSIC) not given — SME status could not be checked",
+    },
+    "sme.no_revenue": {
+        "ko": "연매출 미입력 — 중소기업 여부를 확인하지 못함",
+        "en": "annual revenue not given — SME status could not be checked",
+    },
+    "sme.over": {
+        "ko": "귀사 연매출 {revenue}은 {code}({sector}) 중소기업 기준 {ceiling}을 넘습니다 — 중소기업 대상 사업은 해당되지 않습니다(졸업 유예 중이면 예외).",
+        "en": "Your revenue of {revenue} is above the SME ceiling for {code} ({sector}, {ceiling}): SME-only programmes do not apply (unless you are in the grace period).",
+    },
+    "sme.is_micro": {
+        "ko": "연매출과 종업원 수로 보면 {code} 기준 소상공인(소기업)에 해당합니다.",
+        "en": "By revenue and staff, you are a micro enterprise (소상공인) under the {code} ceilings.",
+    },
+    "sme.is_small": {
+        "ko": "연매출로 보면 {code} 기준 소기업(중소기업)에 해당합니다.",
+        "en": "By revenue, you are a small enterprise (소기업, an SME) under the {code} ceilings.",
+    },
+    "sme.is_medium": {
+        "ko": "연매출로 보면 {code} 기준 중기업(중소기업)에 해당합니다.",
+        "en": "By revenue, you are a medium enterprise (중기업, an SME) under the {code} ceilings.",
+    },
+    "sme.caveat": {
+        "ko": "연매출 1개 값으로 추정 — 중소기업 여부는 3년 평균매출액·자산총액(5,000억원 미만)·관계기업·졸업 유예(5년)로 정해지며 중소기업확인서로 확인",
+        "en": "Estimated from one year's revenue — SME status depends on 3-year average revenue, total assets (under KRW 500 billion), affiliates and the 5-year grace period; check the SME certificate (중소기업확인서).",
+    },
     # --- answer-file comments ----------------------------------------------------------------------
     "file.na": {"ko": "n/a (해당 없음)", "en": "n/a (not applicable)"},
     "file.how": {

@@ -1,4 +1,5 @@
-"""Programme and action catalogues: the bundled files, their cross-references, and matching."""
+"""Programme and action catalogues: the bundled files, their cross-references, and the loader's
+refusals of entries that are incomplete or claim more than their sources say."""
 
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ import yaml
 from pydantic import ValidationError
 
 from readiness.domain.actions import ActionCatalogue, check_references, uncovered_questions
-from readiness.domain.answers import Company
-from readiness.domain.base import Text
-from readiness.domain.matching import Profile, ProgrammeMatch, match_programmes, unknown_programme_ids
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.files import safeyaml
 from readiness.files.loading import find_questionnaire
+from tests.catalogue_data import catalogue, programme, text
 
 ROOT = Path(__file__).parent.parent
 PROGRAMMES = ROOT / "questionnaires" / "programmes.yaml"
@@ -35,17 +34,10 @@ REQUIRED_PROGRAMMES = {
     "manufacturing-ai-smart-factory", "win-win", "win-win-ai-track", "inter-ministry",
     "region-specific", "provincial-basic-chungbuk", "k-lighthouse", "smart-workshop",
     "robots-manufacturing", "smart-meister", "ax-planning", "after-service", "kamp",
-    "data-productisation", "employee-course", "smart-shopfloor-loan",
+    "data-productisation", "employee-course", "smart-shopfloor-loan", "ai-voucher",
+    "clean-workplace", "carbon-neutral-smart-factory", "cloud-manufacturing-solution",
+    "manual-process-automation", "motie-ai-factory-project", "tax-integrated-investment-credit",
 }  # fmt: skip
-
-LEVEL_NAMES = {
-    0: Text(ko="미적용", en="Not yet smart"),
-    1: Text(ko="기초", en="Basic"),
-    2: Text(ko="중간1", en="Intermediate 1"),
-    3: Text(ko="중간2", en="Intermediate 2"),
-    4: Text(ko="고도", en="Advanced"),
-    5: Text(ko="AI 공장", en="AI factory"),
-}
 
 
 def _yaml(path: Path) -> Any:
@@ -62,42 +54,11 @@ def actions() -> ActionCatalogue:
     return ActionCatalogue.model_validate(_yaml(ACTIONS))
 
 
-def _text(ko: str = "가", en: str = "a") -> dict[str, str]:
-    return {"ko": ko, "en": en}
-
-
-def _programme(pid: str, **eligibility: Any) -> dict[str, Any]:
-    return {
-        "id": pid,
-        "name": _text(f"{pid} 사업", f"the {pid} programme"),
-        "operator": _text(),
-        "funds": _text(),
-        "support": _text(),
-        "eligibility": eligibility,
-        "conditions": _text(),
-        "call_window": _text(),
-        "source": "https://example.org/notice",
-        "last_verified": "2026-11-22",
-        "confidence": "confirmed",
-    }
-
-
-def _catalogue(*programmes: dict[str, Any]) -> ProgrammeCatalogue:
-    return ProgrammeCatalogue.model_validate(
-        {
-            "version": "1",
-            "last_reviewed": "2026-11-22",
-            "notice": _text(),
-            "programmes": list(programmes),
-        }
-    )
-
-
 def _action(aid: str, **overrides: Any) -> dict[str, Any]:
     action = {
         "id": aid,
-        "title": _text(),
-        "why": _text(),
+        "title": text(),
+        "why": text(),
         "lifts": [{"question": "production.results", "to": 3}],
         "min_level": 0,
         "max_level": 1,
@@ -106,10 +67,6 @@ def _action(aid: str, **overrides: Any) -> dict[str, Any]:
         "duration_months": {"min": 1, "max": 2},
     }
     return action | overrides
-
-
-def _one(catalogue: ProgrammeCatalogue, profile: Profile, pid: str) -> ProgrammeMatch:
-    return next(m for m in match_programmes(catalogue, profile, LEVEL_NAMES) if m.programme.id == pid)
 
 
 # --- bundled files ------------------------------------------------------------------------------
@@ -158,30 +115,98 @@ def test_every_level_gate_can_be_climbed_from_the_level_below(actions: ActionCat
         ), f"no action at rank {rank} lifts {alternatives}"
 
 
-def test_every_bundled_programme_is_used_by_an_action(
+def test_every_current_manufacturer_programme_is_used_by_an_action(
     actions: ActionCatalogue, programmes: ProgrammeCatalogue
 ) -> None:
     used = {pid for a in actions.actions for pid in a.programmes}
-    assert [p.id for p in programmes.programmes if p.id not in used] == []
+    wanted = [p.id for p in programmes.programmes
+              if p.status == "current" and p.eligibility.audience == "manufacturer"]  # fmt: skip
+    assert [pid for pid in wanted if pid not in used] == []
 
 
-def test_bundled_programmes_are_not_verified_after_the_review(
-    programmes: ProgrammeCatalogue,
+def test_every_action_link_resolves_to_a_current_programme_or_the_to_check_list(
+    actions: ActionCatalogue, programmes: ProgrammeCatalogue
 ) -> None:
-    assert all(p.last_verified <= programmes.last_reviewed for p in programmes.programmes)
+    status = {p.id: p.status for p in programmes.programmes}
+    for a in actions.actions:
+        assert all(status[pid] == "current" for pid in a.programmes), a.id
+        assert all(status[pid] == "unverified" for pid in a.programmes_to_check), a.id
 
 
-# --- validation ---------------------------------------------------------------------------------
+def test_past_programmes_are_linked_nowhere(actions: ActionCatalogue, programmes: ProgrammeCatalogue) -> None:
+    past = {p.id for p in programmes.programmes if p.status in ("historical", "discontinued")}
+    assert "k-lighthouse" in past
+    linked = {pid for a in actions.actions for pid in [*a.programmes, *a.programmes_to_check]}
+    assert past & linked == set()
+
+
+def test_bundled_entries_are_reviewed_within_the_catalogue_review(programmes: ProgrammeCatalogue) -> None:
+    assert all(p.reviewed <= programmes.reviewed for p in programmes.programmes)
+    assert all(p.year == programmes.cycle for p in programmes.programmes if p.status == "current")
+
+
+# --- validation: what the loader refuses ---------------------------------------------------------
+
+
+def test_the_test_entry_is_valid() -> None:
+    assert catalogue(programme("a")).programmes[0].id == "a"
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["ministry", "agency", "status", "year", "confidence", "reviewed", "sources", "window", "conditions"],
+)
+def test_an_entry_missing_a_required_field_is_rejected(field: str) -> None:
+    entry = programme("a")
+    del entry[field]
+    with pytest.raises(ValidationError, match=rf"programmes\.0\.{field}\n\s+Field required"):
+        catalogue(entry)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"confidence": "confirmed", "sources": [{"url": "https://e.org/p", "date": "2025-10-30", "kind": "press", "title": "t"}]},
+         "programme a: confirmed needs an official notice or ministry release for 2026; sources are press/secondary only"),
+        ({"confidence": "confirmed", "sources": [{"url": "https://e.org/b", "date": None, "date_note": "blog", "kind": "secondary", "title": "t"}]},
+         "confirmed needs an official notice"),
+        ({"confidence": "confirmed", "sources": [{"url": "https://e.org/o", "date": "2023-03-01", "kind": "official", "title": "t"}]},
+         "confirmed needs an official notice"),  # official, but for another year
+        ({"confidence": "confirmed", "sources": [{"url": "https://e.org/o", "date": "2025-11", "kind": "official", "title": "t", "read": False}]},
+         "confirmed needs an official notice"),  # official, but not read
+        ({"confidence": "reported", "sources": [{"url": "https://e.org/b", "date": 2026, "kind": "secondary", "title": "t"}]},
+         "reported needs a press or official source"),
+        ({"year": 2023, "sources": [{"url": "https://e.org/p", "date": "2023-01-05", "kind": "press", "title": "t"}]},
+         "programme a: status current but year 2023; current programmes carry the cycle's figures \\(2026\\)"),
+        ({"status": "unverified"}, "programme a: status unverified needs a status_note"),
+        ({"confidence": "unconfirmed", "support": text("최대 3억원", "up to KRW 300 million")}, "support shows an amount"),
+        ({"status": "historical", "status_note": text(), "support": text("50% 지원", "50 per cent")}, "support shows an amount"),
+        ({"sources": [{"url": "https://e.org/x", "date": None, "kind": "press", "title": "t"}]}, "source https://e.org/x: no date"),
+        ({"window": {}}, "window needs opens, closes or a note"),
+        ({"reviewed": "2026-12-31"}, "reviewed 2026-12-31 after the catalogue's 2026-12-01"),
+        ({"history": [{"year": 2026, "text": text(), "source": "https://e.org/h", "kind": "press"}]}, "history for 2026"),
+        ({"name": text("스마트제조혁신 바우처", "voucher")}, "no programme called"),
+    ],
+)  # fmt: skip
+def test_an_over_confident_or_inconsistent_entry_is_rejected(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        catalogue(programme("a") | changes)
+
+
+def test_an_official_source_of_the_autumn_before_counts_for_the_cycle() -> None:
+    official = [{"url": "https://e.org/o", "date": "2025-10-30", "kind": "official", "title": "t"}]
+    entry = programme("a") | {"confidence": "confirmed", "sources": official}
+    assert catalogue(entry).programmes[0].confidence == "confirmed"
 
 
 def test_duplicate_programme_ids_are_rejected() -> None:
     with pytest.raises(ValidationError, match="duplicate programme id 'a'"):
-        _catalogue(_programme("a"), _programme("a"))
+        catalogue(programme("a"), programme("a"))
 
 
 def test_eligibility_references_must_exist() -> None:
     with pytest.raises(ValidationError, match="unknown programme 'ghost'"):
-        _catalogue(_programme("a", excludes_programmes=["ghost"]))
+        catalogue(programme("a", excludes_programmes=["ghost"]))
 
 
 @pytest.mark.parametrize(
@@ -190,11 +215,24 @@ def test_eligibility_references_must_exist() -> None:
         ({"min_level": 3, "max_level": 1}, "min_level 3 is above max_level 1"),
         ({"min_employees": 50, "max_employees": 9}, "min_employees 50 is above max_employees 9"),
         ({"regions": ["Gyeonggi"]}, "unknown region 'Gyeonggi'"),
+        ({"regions": ["경기"]}, "unknown region"),
+        ({"enterprise": []}, "enterprise list is empty"),
     ],
 )
 def test_bad_eligibility_is_rejected(eligibility: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        _catalogue(_programme("a", **eligibility))
+        catalogue(programme("a", **eligibility))
+
+
+def test_a_schema_1_file_is_refused_with_one_line_naming_schema_2(tmp_path: Path) -> None:
+    from readiness.errors import QuestionnaireError
+    from readiness.files.loading import load_programme_file
+
+    path = tmp_path / "programmes.yaml"
+    path.write_text("version: 1\nlast_reviewed: 2026-01-01\nprogrammes: []\n", encoding="utf-8")
+    with pytest.raises(QuestionnaireError) as info:
+        load_programme_file(path)
+    assert len(info.value.problems) == 1 and "schema: 2" in str(info.value)
 
 
 def test_action_levels_and_ids_are_checked() -> None:
@@ -202,203 +240,38 @@ def test_action_levels_and_ids_are_checked() -> None:
         ActionCatalogue.model_validate({"questionnaire": "q", "actions": [_action("a", min_level=2)]})
     with pytest.raises(ValidationError, match="duplicate action id 'a'"):
         ActionCatalogue.model_validate({"questionnaire": "q", "actions": [_action("a")] * 2})
+    with pytest.raises(ValidationError, match="duplicate programme 'x'"):
+        ActionCatalogue.model_validate(
+            {"questionnaire": "q", "actions": [_action("a", programmes=["x"], programmes_to_check=["x"])]}
+        )
 
 
 def test_check_references_names_each_problem() -> None:
-    catalogue = _catalogue(_programme("top", min_level=4))
+    cat = catalogue(
+        programme("top", min_level=4),
+        programme("maybe") | {"status": "unverified", "status_note": text()},
+        programme("gone") | {"status": "historical", "status_note": text()},
+        programme("vendor", audience="supplier"),
+    )
     actions = ActionCatalogue.model_validate(
         {
             "questionnaire": "q",
             "actions": [
                 _action("a", lifts=[{"question": "made.up", "to": 2}]),
                 _action("b", programmes=["ghost", "top"], max_level=7),
+                _action("d", programmes=["maybe", "gone", "vendor"], programmes_to_check=["top"]),
+                _action("e", programmes_to_check=["gone"]),
             ],
         }
     )
-    assert check_references(actions, catalogue, {"production.results"}, MAX_RANK) == [
+    assert check_references(actions, cat, {"production.results"}, MAX_RANK) == [
         "action a: lifts unknown question 'made.up'",
         "action b: max_level 7 is above the top rank 5",
         "action b: unknown programme 'ghost'",
+        "action d: programme maybe is unverified; move it to programmes_to_check",
+        "action d: programme gone is historical; drop it",
+        "action d: programme vendor is for suppliers, not for the assessed firm",
+        "action d: programme top is current; move it to programmes",
+        "action d: programme top is for levels 4-5, the action for 0-1",
+        "action e: programme gone is historical; drop it",
     ]
-    low = ActionCatalogue.model_validate(
-        {"questionnaire": "q", "actions": [_action("c", programmes=["top"])]}
-    )
-    assert check_references(low, catalogue, {"production.results"}, MAX_RANK) == [
-        "action c: programme top is for levels 4-5, the action for 0-1"
-    ]
-
-
-# --- matching -----------------------------------------------------------------------------------
-
-UPGRADE = _programme("upgrade", min_level=1, max_level=3, max_employees=299, sectors=["C"])
-
-
-def test_fitting_programme_gives_reasons_in_both_languages() -> None:
-    profile = Profile(level_rank=2, employees=48, sector="C2931")
-    match = _one(_catalogue(UPGRADE), profile, "upgrade")
-    assert match.fits and not match.near_miss
-    assert match.misses == [] and match.unchecked == []
-    assert match.reasons == [
-        Text(
-            ko="현재 수준 중간1: 지원 대상(기초~중간2)에 해당",
-            en="your level is Intermediate 1; the programme covers Basic to Intermediate 2",
-        ),
-        Text(
-            ko="종업원 48명: 지원 대상(299명 이하)에 해당",
-            en="you have 48 employees; the programme covers up to 299 employees",
-        ),
-        Text(
-            ko="업종 C2931: 지원 대상(제조업(C))에 해당",
-            en="your sector is C2931; the programme covers manufacturing (C)",
-        ),
-    ]
-
-
-def test_one_failed_predicate_is_a_near_miss_with_its_reason() -> None:
-    profile = Profile(level_rank=4, employees=48, sector="C29")
-    match = _one(_catalogue(UPGRADE), profile, "upgrade")
-    assert not match.fits and match.near_miss
-    assert match.misses == [
-        Text(
-            ko="현재 수준 고도: 지원 대상은 기초~중간2",
-            en="your level is Advanced; the programme is for Basic to Intermediate 2",
-        )
-    ]
-    assert len(match.reasons) == 2
-
-
-def test_two_failed_predicates_are_not_a_near_miss() -> None:
-    match = _one(_catalogue(UPGRADE), Profile(level_rank=4, employees=400), "upgrade")
-    assert not match.fits and not match.near_miss
-    assert len(match.misses) == 3  # level, employees, and the sector nobody gave
-
-
-def test_unknown_employee_count_asks_to_check_instead_of_failing() -> None:
-    match = _one(_catalogue(UPGRADE), Profile(level_rank=2, sector="C29"), "upgrade")
-    assert match.fits and not match.near_miss
-    assert match.unchecked == ["employees"]
-    assert match.misses == [
-        Text(
-            ko="종업원 수 미입력 — 지원 대상(299명 이하)인지 직접 확인",
-            en="employee count not given, check yourself (the programme is for up to 299 employees)",
-        )
-    ]
-
-
-def test_unknown_revenue_and_sector_are_unchecked_too() -> None:
-    catalogue = _catalogue(_programme("small", max_revenue_krw=12_000_000_000, sectors=["C29"]))
-    match = _one(catalogue, Profile(level_rank=0), "small")
-    assert match.fits and match.unchecked == ["revenue", "sector"]
-    assert match.misses[0].ko == "연매출 미입력 — 지원 대상(매출 120억원 이하)인지 직접 확인"
-    assert match.misses[0].en.endswith("(the programme is for revenue up to KRW 12 billion)")
-
-
-def test_revenue_above_the_cap_fails() -> None:
-    catalogue = _catalogue(_programme("small", max_revenue_krw=12_000_000_000))
-    match = _one(catalogue, Profile(level_rank=0, annual_revenue_krw=15_500_000_000), "small")
-    assert match.near_miss
-    assert match.misses[0] == Text(
-        ko="연매출 155억원: 지원 대상은 매출 120억원 이하",
-        en="your annual revenue is KRW 15.5 billion; the programme is for revenue up to KRW 12 billion",
-    )
-
-
-def test_prior_participation_excludes() -> None:
-    catalogue = _catalogue(_programme("basic", excludes_programmes=["upgrade"]), UPGRADE)
-    done = Profile(level_rank=1, programmes=["upgrade"])
-    match = _one(catalogue, done, "basic")
-    assert not match.fits and match.near_miss
-    assert match.misses == [
-        Text(
-            ko="upgrade 사업 참여 이력이 있어 지원 제외 대상",
-            en="you have already done the upgrade programme, which rules this programme out",
-        )
-    ]
-    assert _one(catalogue, Profile(level_rank=1), "basic").fits
-
-
-def test_required_prior_programme() -> None:
-    catalogue = _catalogue(_programme("repair", requires_programmes=["upgrade"]), UPGRADE)
-    missing = _one(catalogue, Profile(level_rank=2), "repair")
-    assert not missing.fits
-    assert missing.misses[0].en == (
-        "requires prior participation in the upgrade programme; none is recorded in your answers"
-    )
-    assert _one(catalogue, Profile(level_rank=2, programmes=["upgrade"]), "repair").fits
-
-
-@pytest.mark.parametrize(
-    ("region", "fits", "unchecked"),
-    [
-        ("경북", True, []),
-        ("경상북도 경산시", True, []),
-        ("Gyeongsangbuk-do", True, []),
-        ("경기도 화성시", False, []),
-        ("Springfield", True, ["region"]),
-        (None, True, ["region"]),
-    ],
-)
-def test_region_restriction(region: str | None, fits: bool, unchecked: list[str]) -> None:
-    catalogue = _catalogue(_programme("local", regions=["경북", "전남"]))
-    match = _one(catalogue, Profile(level_rank=1, region=region), "local")
-    assert (match.fits, match.unchecked) == (fits, unchecked)
-
-
-def test_region_miss_names_the_regions() -> None:
-    catalogue = _catalogue(_programme("local", regions=["경북", "전남"]))
-    match = _one(catalogue, Profile(level_rank=1, region="경기도 화성시"), "local")
-    assert match.misses == [
-        Text(
-            ko="소재지 경기: 지원 대상은 경북, 전남",
-            en="you are in Gyeonggi; the programme is for Gyeongbuk, Jeonnam",
-        )
-    ]
-
-
-@pytest.mark.parametrize(("sector", "fits"), [("C29", True), ("2931", True), ("C30", False), ("46", False)])
-def test_sector_prefixes(sector: str, fits: bool) -> None:
-    catalogue = _catalogue(_programme("cars", sectors=["C29"]))
-    assert _one(catalogue, Profile(level_rank=1, sector=sector), "cars").fits is fits
-
-
-def test_order_is_fits_then_near_misses_then_catalogue_order() -> None:
-    catalogue = _catalogue(
-        _programme("far", min_level=4, max_employees=9),
-        _programme("near", min_level=4),
-        _programme("open"),
-        UPGRADE,
-    )
-    profile = Profile(level_rank=2, employees=48, sector="C29")
-    order = [m.programme.id for m in match_programmes(catalogue, profile, LEVEL_NAMES)]
-    assert order == ["open", "upgrade", "near", "far"]
-    assert match_programmes(catalogue, profile, LEVEL_NAMES) == match_programmes(
-        catalogue, profile, LEVEL_NAMES
-    )
-
-
-def test_level_names_come_from_the_caller() -> None:
-    names = {1: Text(ko="하나", en="One"), 3: Text(ko="셋", en="Three")}
-    match = match_programmes(_catalogue(UPGRADE), Profile(level_rank=2), names)[0]
-    assert match.reasons[0].en == "your level is L2; the programme covers One to Three"
-
-
-def test_programme_without_predicates_fits_with_a_note() -> None:
-    match = _one(_catalogue(_programme("free")), Profile(level_rank=0), "free")
-    assert match.fits and match.reasons[0].en.startswith("no conditions to check")
-
-
-def test_profile_from_company_and_unknown_ids() -> None:
-    company = Company(name="대성정밀", employees=48, sector="C2931", region="경북", programmes=["upgrad"])
-    profile = Profile.from_company(company, level_rank=2)
-    assert (profile.employees, profile.sector, profile.region) == (48, "C2931", "경북")
-    assert unknown_programme_ids(_catalogue(UPGRADE), profile) == ["upgrad"]
-
-
-def test_bundled_catalogue_for_a_typical_parts_maker(programmes: ProgrammeCatalogue) -> None:
-    profile = Profile(level_rank=2, employees=48, sector="C2931", region="경북 경산시")
-    matches = {m.programme.id: m for m in match_programmes(programmes, profile, LEVEL_NAMES)}
-    assert matches["smart-factory-general"].fits
-    assert matches["region-specific"].fits
-    assert matches["autonomous-factory"].near_miss
-    assert not matches["smart-workshop"].fits and not matches["smart-workshop"].near_miss
-    assert not matches["after-service"].fits  # no government-funded build recorded

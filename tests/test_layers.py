@@ -51,6 +51,7 @@ LIBRARIES: dict[str, set[str]] = {
         "readiness.domain.questionnaire",
         "readiness.domain.answers",
         "readiness.domain.programmes",
+        "readiness.domain.sme",
         "readiness.domain.actions",
         "readiness.domain.matching",
         "readiness.domain.results",

@@ -75,7 +75,11 @@ def test_optional_fields_are_skipped_with_enter_but_the_name_is_required(mini: L
     outcome, script, _ = profile(mini, "", "Acme", "", "", "", "", "")
     assert script.asked[:2] == [("company_name", None), ("company_name", "required")]
     assert outcome.answers is not None
-    assert outcome.answers.company.model_dump(exclude_none=True) == {"name": "Acme", "programmes": []}
+    assert outcome.answers.company.model_dump(exclude_none=True) == {
+        "name": "Acme",
+        "programmes": [],
+        "programmes_asked": False,
+    }
 
 
 def test_business_number_format_is_checked(mini: LoadedQuestionnaire) -> None:

@@ -135,8 +135,10 @@ def test_report_states_the_facts(mini: LoadedQuestionnaire) -> None:
     )
     assert "## 7. Progress since the previous assessment" in md
     assert "Basic build support" in md and "your level is Basic" in md  # why it fits
-    assert "https://example.org/basic" in md and "2026-10-01" in md  # source and last verified
-    assert "Amounts and conditions change every year." in md
+    assert "https://example.org/basic" in md and "(official notice or release, 2025-10-30)" in md
+    assert "Programme list reviewed on 2026-11-01 (cycle 2026). Amounts and rules change every year" in md
+    assert "`2026 notice checked`" in md and "`Press report (2025-12)`" in md  # labels, no generic tick
+    assert "confirmed" not in md
 
 
 def test_json_report_is_the_view_model(mini: LoadedQuestionnaire) -> None:

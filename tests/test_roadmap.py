@@ -129,4 +129,4 @@ def test_broken_catalogue_is_a_readable_error(write: Write) -> None:
     path: Path = write("programmes.yaml", "version: 1\nprogrammes: []\n")
     with pytest.raises(QuestionnaireError) as info:
         load_programme_file(path)
-    assert str(path) in str(info.value) and "last_reviewed" in str(info.value)
+    assert str(path) in str(info.value) and "schema: 2" in str(info.value)

@@ -20,6 +20,7 @@ from readiness.errors import AnswersError, Problem
 from readiness.files.loading import (
     LoadedQuestionnaire,
     bundled_catalogues,
+    bundled_sme_criteria,
     check_answers,
     load_questionnaire_file,
     read_answers,
@@ -121,6 +122,7 @@ def score_one(index: int, path: str, options: Options) -> Row:
             questionnaire=q,
             programmes=programmes,
             actions=actions,
+            sme_criteria=bundled_sme_criteria(),
         )
         part = Path(options.report_dir) / _part_name(index, options.report_format)
         part.write_bytes(data)

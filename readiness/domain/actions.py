@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from readiness.domain.base import MAX_VALUE, Model, Text, unique
-from readiness.domain.programmes import ID, ProgrammeCatalogue, Rank, ordered
+from readiness.domain.programmes import ID, Programme, ProgrammeCatalogue, Rank, ordered
 from readiness.domain.questionnaire import QUESTION_ID
 
 Effort = Literal["low", "medium", "high"]
@@ -46,13 +46,14 @@ class UpgradeAction(Model):
     effort: Effort
     cost_band: CostBand
     duration_months: Months
-    programmes: list[Annotated[str, Field(pattern=ID)]] = []
+    programmes: list[Annotated[str, Field(pattern=ID)]] = []  # current programmes that fund it
+    programmes_to_check: list[Annotated[str, Field(pattern=ID)]] = []  # unverified for this cycle
 
     @model_validator(mode="after")
     def _consistent(self) -> UpgradeAction:
         ordered("level", self.min_level, self.max_level)
         unique("lifted question", [lift.question for lift in self.lifts])
-        unique("programme", self.programmes)
+        unique("programme", [*self.programmes, *self.programmes_to_check])
         return self
 
 
@@ -85,11 +86,14 @@ def check_references(
         for lift in a.lifts:
             if lift.question not in question_ids:
                 problems.append(f"action {a.id}: lifts unknown question {lift.question!r}")
-        for pid in a.programmes:
+        for pid in [*a.programmes, *a.programmes_to_check]:
             programme = known.get(pid)
             if programme is None:
                 problems.append(f"action {a.id}: unknown programme {pid!r}")
                 continue
+            problem = _link_problem(pid in a.programmes, programme)
+            if problem:
+                problems.append(f"action {a.id}: programme {pid} {problem}")
             low = programme.eligibility.min_level or 0
             high = programme.eligibility.max_level
             high = max_rank if high is None else high
@@ -99,6 +103,23 @@ def check_references(
                     f"the action for {a.min_level}-{a.max_level}"
                 )
     return problems
+
+
+def _link_problem(funds: bool, p: Programme) -> str | None:
+    """Why an action may not name `p` in `programmes` (funds) or `programmes_to_check`."""
+    if p.eligibility.audience == "supplier":
+        return "is for suppliers, not for the assessed firm"
+    if funds and p.status != "current":
+        return (
+            f"is {p.status}; move it to programmes_to_check"
+            if p.status == "unverified"
+            else f"is {p.status}; drop it"
+        )
+    if not funds and p.status == "current":
+        return "is current; move it to programmes"
+    if not funds and p.status != "unverified":
+        return f"is {p.status}; drop it"
+    return None
 
 
 def uncovered_questions(actions: ActionCatalogue, question_ids: set[str]) -> list[str]:

@@ -32,6 +32,8 @@ class Company(Model):
     programmes: Annotated[list[Annotated[str, Field(max_length=80)]], Field(max_length=50)] = Field(
         default_factory=list
     )
+    # True once someone was asked which programmes the firm joined (an empty list then means none)
+    programmes_asked: bool = False
 
     _nulls = field_validator(
         "business_number", "sector", "employees", "annual_revenue_krw", "region", mode="before"

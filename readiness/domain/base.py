@@ -11,7 +11,7 @@ from readiness.words import LANGS, NULL_SPELLINGS, Lang
 
 MAX_VALUE = 5
 
-__all__ = ["LANGS", "MAX_VALUE", "Lang", "Model", "Text", "nullable", "unique"]
+__all__ = ["LANGS", "MAX_VALUE", "Lang", "Model", "Text", "nullable", "unique", "whole_number"]
 
 
 class Model(BaseModel):
@@ -23,6 +23,11 @@ class Model(BaseModel):
 def nullable(value: Any) -> Any:
     """Answer files are read without YAML type guessing, so `~` and empty values arrive as text."""
     return None if isinstance(value, str) and value.strip() in NULL_SPELLINGS else value
+
+
+def whole_number(value: Any) -> Any:
+    """Catalogues are read as text too: `schema: 2` arrives as "2" and must meet a Literal[2]."""
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
 
 class Text(Model):

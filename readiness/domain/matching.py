@@ -1,9 +1,16 @@
-"""Matching a firm's profile to the support programmes: what fits, what nearly fits, and why."""
+"""Matching a firm to the support programmes, strictly: a programme fits only when every condition
+holds; one failing or undecided condition makes a near miss with that one reason.
+
+Conditions are checked in a fixed order (window, level, employees, SME status, sector, region,
+prior participation) so that a near miss always shows the same reason. A programme that is not
+`current`, or is for suppliers, is never a fit or a near miss.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Annotated, NamedTuple
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import Field
 
@@ -11,7 +18,11 @@ from readiness.domain import normalise
 from readiness.domain.answers import Company
 from readiness.domain.base import Model, Text
 from readiness.domain.programmes import Count, Eligibility, Programme, ProgrammeCatalogue, Rank, Won
+from readiness.domain.sme import SmeCriteria, SmeVerdict, sme_class
 from readiness.words import LANGS, word
+
+Outcome = Literal["fits", "near_miss", "excluded", "not_applicable"]
+_NESTED = {"micro": {"micro"}, "small": {"micro", "small"}, "medium": {"micro", "small", "medium"}}
 
 
 def _text(key: str, **params: Text | str | int) -> Text:
@@ -25,7 +36,11 @@ def _text(key: str, **params: Text | str | int) -> Text:
 
 
 class Profile(Model):
-    """What matching needs to know about the firm; None means the answer file does not say."""
+    """What matching needs to know about the firm; None means the answer file does not say.
+
+    `programmes_asked` is False when nobody asked which programmes the firm joined: then an
+    empty `programmes` list proves nothing.
+    """
 
     level_rank: Rank
     employees: Count | None = None
@@ -33,6 +48,7 @@ class Profile(Model):
     sector: Annotated[str | None, Field(pattern=r"^[A-Z]?\d{2,5}$")] = None
     region: Annotated[str | None, Field(max_length=40)] = None
     programmes: list[str] = []
+    programmes_asked: bool = False
 
     @classmethod
     def from_company(cls, company: Company, level_rank: int) -> Profile:
@@ -44,34 +60,65 @@ class Profile(Model):
             sector=company.sector,
             region=company.region,
             programmes=list(company.programmes),
+            programmes_asked=company.programmes_asked or bool(company.programmes),
         )
 
 
 class ProgrammeMatch(Model):
-    """How one programme fits the firm. `misses` also holds "check yourself" notes for the
-    predicates named in `unchecked`, which the profile could not decide and which never fail."""
+    """How one programme fits the firm: `reasons` are the conditions that hold, `misses` those that
+    fail or that the answer file cannot decide, in checking order."""
 
     programme: Programme
-    fits: bool
-    near_miss: bool
+    outcome: Outcome
     reasons: list[Text]
     misses: list[Text]
-    unchecked: list[str]
+    window: Text | None = None  # "접수 중 (~2026-04-09)" and the like
+
+    @property
+    def fits(self) -> bool:
+        """Whether every condition holds."""
+        return self.outcome == "fits"
+
+    @property
+    def near_miss(self) -> bool:
+        """Whether exactly one condition fails or cannot be decided."""
+        return self.outcome == "near_miss"
 
 
 class _Check(NamedTuple):
-    name: str
-    passed: bool | None  # None: the profile does not say
+    passed: bool | None  # None: undecided (the profile does not say), never a pass
     text: Text
 
 
+class Context(NamedTuple):
+    """What every check needs besides the programme and the profile."""
+
+    catalogue: ProgrammeCatalogue
+    level_names: Mapping[int, Text]
+    report_date: dt.date | None
+    sme: SmeVerdict | None
+
+
+def sme_verdict(criteria: SmeCriteria | None, profile: Profile) -> SmeVerdict | None:
+    """The firm's SME class under the given ceilings (None when there are no ceilings)."""
+    if criteria is None:
+        return None
+    return sme_class(criteria, profile.sector, profile.annual_revenue_krw, profile.employees)
+
+
 def match_programmes(
-    catalogue: ProgrammeCatalogue, profile: Profile, level_names: Mapping[int, Text]
+    catalogue: ProgrammeCatalogue,
+    profile: Profile,
+    level_names: Mapping[int, Text],
+    report_date: dt.date | None = None,
+    sme: SmeCriteria | None = None,
 ) -> list[ProgrammeMatch]:
-    """Every programme checked against `profile`: fits first, then near misses, then the rest,
-    each group in catalogue order. `level_names` maps a rank to its display name."""
-    matches = [_match(p, profile, level_names, catalogue) for p in catalogue.programmes]
-    return sorted(matches, key=lambda m: (not m.fits, not m.near_miss))
+    """Every programme checked against `profile` on `report_date`: fits first, then near misses,
+    then the rest, each group in catalogue order. `level_names` maps a rank to its display name."""
+    ctx = Context(catalogue, level_names, report_date, sme_verdict(sme, profile))
+    matches = [match_one(p, profile, ctx) for p in catalogue.programmes]
+    order = {"fits": 0, "near_miss": 1, "excluded": 2, "not_applicable": 3}
+    return sorted(matches, key=lambda m: order[m.outcome])
 
 
 def unknown_programme_ids(catalogue: ProgrammeCatalogue, profile: Profile) -> list[str]:
@@ -80,85 +127,99 @@ def unknown_programme_ids(catalogue: ProgrammeCatalogue, profile: Profile) -> li
     return [pid for pid in profile.programmes if pid not in known]
 
 
-def _match(
-    programme: Programme,
-    profile: Profile,
-    level_names: Mapping[int, Text],
-    catalogue: ProgrammeCatalogue,
-) -> ProgrammeMatch:
-    checks = _checks(programme.eligibility, profile, level_names, catalogue)
-    failed = [c for c in checks if c.passed is False]
-    reasons = [c.text for c in checks if c.passed]
-    if not checks:
-        reasons = [_text("match.nothing_to_check")]
+def match_one(programme: Programme, profile: Profile, ctx: Context) -> ProgrammeMatch:
+    """One programme against the profile."""
+    if programme.status != "current":
+        return ProgrammeMatch(programme=programme, outcome="not_applicable", reasons=[],
+                              misses=[_text("match.not_current")])  # fmt: skip
+    if programme.eligibility.audience != "manufacturer":
+        return ProgrammeMatch(programme=programme, outcome="not_applicable", reasons=[],
+                              misses=[_text("match.supplier")])  # fmt: skip
+    checks = _checks(programme, profile, ctx)
+    missed = [c.text for c in checks if c.passed is not True]
+    outcome: Outcome = "fits" if not missed else "near_miss" if len(missed) == 1 else "excluded"
     return ProgrammeMatch(
         programme=programme,
-        fits=not failed,
-        near_miss=len(failed) == 1,
-        reasons=reasons,
-        misses=[c.text for c in checks if not c.passed],
-        unchecked=[c.name for c in checks if c.passed is None],
+        outcome=outcome,
+        reasons=[c.text for c in checks if c.passed] or [_text("match.nothing_to_check")],
+        misses=missed,
+        window=_window_line(programme, ctx.report_date),
     )
 
 
-def _checks(
-    e: Eligibility, profile: Profile, level_names: Mapping[int, Text], catalogue: ProgrammeCatalogue
-) -> list[_Check]:
+def _checks(p: Programme, profile: Profile, ctx: Context) -> list[_Check]:
+    e = p.eligibility
     checks: list[_Check] = []
+    closes = p.window.closes
+    if closes is not None and ctx.report_date is not None and ctx.report_date > closes:
+        checks.append(
+            _Check(False, _text("match.closed", closes=closes.isoformat(), date=ctx.report_date.isoformat()))
+        )
     if e.min_level is not None or e.max_level is not None:
-        checks.append(_level_check(e, profile.level_rank, level_names))
+        checks.append(_level_check(e, profile.level_rank, ctx.level_names))
     if e.min_employees is not None or e.max_employees is not None:
         checks.append(_employees_check(e, profile.employees))
-    if e.max_revenue_krw is not None:
-        checks.append(_revenue_check(e.max_revenue_krw, profile.annual_revenue_krw))
+    if isinstance(e.enterprise, list):
+        checks.append(_sme_check(e.enterprise, ctx.sme))
     if e.sectors:
         checks.append(_sector_check(e.sectors, profile.sector))
     if e.regions:
         checks.append(_region_check(e.regions, profile.region))
-    names = {p.id: p.name for p in catalogue.programmes}
-    if e.requires_programmes:
-        done = [names[i] for i in e.requires_programmes if i in profile.programmes]
-        checks.append(_requires_check([names[i] for i in e.requires_programmes], done))
-    if e.excludes_programmes:
-        done = [names[i] for i in e.excludes_programmes if i in profile.programmes]
-        checks.append(_excludes_check([names[i] for i in e.excludes_programmes], done))
+    names = {x.id: x.name for x in ctx.catalogue.programmes}
+    if e.requires_programmes or e.excludes_programmes:
+        checks.extend(_prior_checks(e, profile, names))
     return checks
 
 
-def _verdict(name: str, ok: bool, subject: Text, wanted: Text) -> _Check:
-    """'<subject>: the programme covers / is for <wanted>'."""
-    return _Check(name, ok, _text("match.covers" if ok else "match.is_for", subject=subject, wanted=wanted))
-
-
-def _unknown(name: str, missing: Text, wanted: Text) -> _Check:
-    """A predicate the profile cannot decide: the firm is asked to check it itself."""
-    return _Check(name, None, _text("match.check_yourself", missing=missing, wanted=wanted))
+def _window_line(p: Programme, today: dt.date | None) -> Text | None:
+    w = p.window
+    if today is not None and w.opens is not None and w.opens > today:
+        return _text("match.window_upcoming", opens=w.opens.isoformat())
+    if w.closes is not None and (today is None or today <= w.closes):
+        return _text("match.window_open", closes=w.closes.isoformat())
+    return w.note
 
 
 def _level_check(e: Eligibility, rank: int, level_names: Mapping[int, Text]) -> _Check:
     def name(r: int) -> Text:
         return level_names.get(r) or Text(ko=f"L{r}", en=f"L{r}")
 
-    subject = _text("match.level_now", level=name(rank))
     wanted = _range(e.min_level, e.max_level, name)
-    return _verdict("level", _within(rank, e.min_level, e.max_level), subject, wanted)
+    if _within(rank, e.min_level, e.max_level):
+        return _Check(
+            True, _text("match.covers", subject=_text("match.level_now", level=name(rank)), wanted=wanted)
+        )
+    return _Check(False, _text("match.level_for", wanted=wanted, level=name(rank)))
 
 
 def _employees_check(e: Eligibility, employees: int | None) -> _Check:
     wanted = _range(e.min_employees, e.max_employees, _people)
     if employees is None:
-        return _unknown("employees", _text("match.no_employees"), wanted)
-    subject = _text("match.employees_now", people=_people(employees))
-    ok = _within(employees, e.min_employees, e.max_employees)
-    return _verdict("employees", ok, subject, wanted)
+        return _Check(None, _text("match.no_employees"))
+    if _within(employees, e.min_employees, e.max_employees):
+        subject = _text("match.employees_now", people=_people(employees))
+        return _Check(True, _text("match.covers", subject=subject, wanted=wanted))
+    return _Check(False, _text("match.employees_for", wanted=wanted, n=f"{employees:,}"))
 
 
-def _revenue_check(limit: int, revenue: int | None) -> _Check:
-    wanted = _text("match.revenue_up_to", amount=_won(limit))
-    if revenue is None:
-        return _unknown("revenue", _text("match.no_revenue"), wanted)
-    subject = _text("match.revenue_now", amount=_won(revenue))
-    return _verdict("revenue", revenue <= limit, subject, wanted)
+def _sme_check(allowed: Sequence[str], verdict: SmeVerdict | None) -> _Check:
+    if verdict is None:
+        return _Check(None, _text("match.no_sme_data"))
+    if verdict.klass == "unknown":
+        return _Check(None, verdict.reason)
+    if verdict.klass == "over_ceiling":
+        if "midsize" in allowed:
+            return _Check(None, _text("match.midsize_check"))
+        assert verdict.row is not None
+        ceiling = Text(
+            ko=normalise.won(verdict.row.sme_max_krw, "ko"), en=normalise.won(verdict.row.sme_max_krw, "en")
+        )
+        return _Check(False, _text("match.sme_over", code=verdict.row.ksic, ceiling=ceiling))
+    klass = _text(f"sme.class_{verdict.klass}")
+    if any(verdict.klass in _NESTED[a] for a in allowed if a in _NESTED):
+        return _Check(True, _text("match.sme_ok", klass=klass))
+    wanted = _join([_text(f"sme.class_{a}") for a in allowed], "or")
+    return _Check(False, _text("match.sme_class_for", wanted=wanted, klass=klass))
 
 
 def _sector_check(sectors: list[str], sector: str | None) -> _Check:
@@ -168,42 +229,51 @@ def _sector_check(sectors: list[str], sector: str | None) -> _Check:
         "list",
     )
     if sector is None:
-        return _unknown("sector", _text("match.no_sector"), wanted)
+        return _Check(None, _text("match.no_sector"))
     code = normalise.ksic(sector)
-    subject = _text("match.sector_now", code=code)
-    return _verdict("sector", any(code.startswith(s) for s in sectors), subject, wanted)
+    if any(code.startswith(s) for s in sectors):
+        return _Check(
+            True, _text("match.covers", subject=_text("match.sector_now", code=code), wanted=wanted)
+        )
+    return _Check(False, _text("match.sector_for", sectors=wanted, code=code))
 
 
 def _region_check(regions: list[str], region: str | None) -> _Check:
-    wanted = _join([_province_name(normalise.province_by_short(r)) for r in regions], "list")
+    wanted = _join([_province_name(normalise.province_by_id(r)) for r in regions], "list")
     if region is None:
-        return _unknown("region", _text("match.no_region"), wanted)
+        return _Check(None, _text("match.no_region"))
     found = normalise.province(region)
     if found is None:
-        return _unknown("region", _text("match.unknown_region", region=region), wanted)
-    subject = _text("match.region_now", region=_province_name(found))
-    return _verdict("region", found.short in regions, subject, wanted)
+        return _Check(None, _text("match.unknown_region", region=region))
+    if found.id in regions:
+        subject = _text("match.region_now", region=_province_name(found))
+        return _Check(True, _text("match.covers", subject=subject, wanted=wanted))
+    return _Check(False, _text("match.region_for", wanted=wanted, region=_province_name(found)))
 
 
 def _province_name(p: normalise.Province) -> Text:
     return Text(ko=p.short, en=p.en)
 
 
-def _requires_check(required: list[Text], done: list[Text]) -> _Check:
-    if done:
-        return _Check("requires_programmes", True, _text("match.requires_done", programme=done[0]))
-    text = _text("match.requires_missing", programmes=_join(required, "or"))
-    return _Check("requires_programmes", False, text)
-
-
-def _excludes_check(excluded: list[Text], done: list[Text]) -> _Check:
-    if done:
-        return _Check(
-            "excludes_programmes", False, _text("match.excluded_done", programmes=_join(done, "list"))
-        )
-    return _Check(
-        "excludes_programmes", True, _text("match.excluded_none", programmes=_join(excluded, "list"))
-    )
+def _prior_checks(e: Eligibility, profile: Profile, names: Mapping[str, Text]) -> list[_Check]:
+    if not profile.programmes_asked:
+        return [_Check(None, _text("match.not_asked"))]
+    checks = []
+    if e.requires_programmes:
+        done = [names[i] for i in e.requires_programmes if i in profile.programmes]
+        if done:
+            checks.append(_Check(True, _text("match.requires_done", programme=done[0])))
+        else:
+            required = _join([names[i] for i in e.requires_programmes], "or")
+            checks.append(_Check(False, _text("match.requires_missing", programmes=required)))
+    if e.excludes_programmes:
+        done = [names[i] for i in e.excludes_programmes if i in profile.programmes]
+        if done:
+            checks.append(_Check(False, _text("match.excluded_done", programmes=_join(done, "list"))))
+        else:
+            excluded = _join([names[i] for i in e.excludes_programmes], "list")
+            checks.append(_Check(True, _text("match.excluded_none", programmes=excluded)))
+    return checks
 
 
 def _within(value: int, low: int | None, high: int | None) -> bool:
@@ -229,7 +299,3 @@ def _join(items: list[Text], how: str) -> Text:
 
 def _people(n: int) -> Text:
     return _text("match.people_one" if n == 1 else "match.people", n=f"{n:,}")
-
-
-def _won(amount: int) -> Text:
-    return Text(ko=normalise.won(amount, "ko"), en=normalise.won(amount, "en"))

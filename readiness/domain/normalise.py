@@ -28,8 +28,12 @@ class Choice:
 
 @dataclass(frozen=True)
 class Province:
-    """One of the 17 first-level divisions (시·도): short name, official name, English, aliases."""
+    """One of the 17 first-level divisions (시·도): id, short name, official name, English, aliases.
 
+    The id (`chungbuk`) is what catalogues name; the official name is what answer files store.
+    """
+
+    id: str
     short: str
     official: str
     en: str
@@ -37,26 +41,35 @@ class Province:
 
 
 PROVINCES: tuple[Province, ...] = (
-    Province("서울", "서울특별시", "Seoul", ("서울시",)),
-    Province("부산", "부산광역시", "Busan", ("부산시",)),
-    Province("대구", "대구광역시", "Daegu", ("대구시",)),
-    Province("인천", "인천광역시", "Incheon", ("인천시",)),
-    Province("광주", "광주광역시", "Gwangju"),
-    Province("대전", "대전광역시", "Daejeon", ("대전시",)),
-    Province("울산", "울산광역시", "Ulsan", ("울산시",)),
-    Province("세종", "세종특별자치시", "Sejong", ("세종시",)),
-    Province("경기", "경기도", "Gyeonggi", ("Gyeonggi-do",)),
-    Province("강원", "강원특별자치도", "Gangwon", ("강원도", "Gangwon-do")),
-    Province("충북", "충청북도", "Chungbuk", ("Chungcheongbuk-do",)),
-    Province("충남", "충청남도", "Chungnam", ("Chungcheongnam-do",)),
-    Province("전북", "전북특별자치도", "Jeonbuk", ("전라북도", "Jeollabuk-do")),
-    Province("전남", "전라남도", "Jeonnam", ("Jeollanam-do",)),
-    Province("경북", "경상북도", "Gyeongbuk", ("Gyeongsangbuk-do",)),
-    Province("경남", "경상남도", "Gyeongnam", ("Gyeongsangnam-do",)),
-    Province("제주", "제주특별자치도", "Jeju", ("제주도", "Jeju-do")),
-)
+    Province("seoul", "서울", "서울특별시", "Seoul", ('서울시', 'Seoul-si', 'Seoul Special City', 'Seoul Metropolitan City')),
+    Province("busan", "부산", "부산광역시", "Busan", ('부산시', 'Busan-si', 'Busan Metropolitan City', 'Pusan')),
+    Province("daegu", "대구", "대구광역시", "Daegu", ('대구시', 'Daegu-si', 'Daegu Metropolitan City', 'Taegu')),
+    Province("incheon", "인천", "인천광역시", "Incheon", ('인천시', 'Incheon-si', 'Incheon Metropolitan City', 'Inchon')),
+    Province("gwangju", "광주", "광주광역시", "Gwangju", ('Gwangju Metropolitan City', 'Kwangju')),
+    Province("daejeon", "대전", "대전광역시", "Daejeon", ('대전시', 'Daejeon-si', 'Daejeon Metropolitan City', 'Taejon')),
+    Province("ulsan", "울산", "울산광역시", "Ulsan", ('울산시', 'Ulsan-si', 'Ulsan Metropolitan City')),
+    Province("sejong", "세종", "세종특별자치시", "Sejong", ('세종시', 'Sejong-si', 'Sejong City', 'Sejong Special Self-Governing City')),
+    Province("gyeonggi", "경기", "경기도", "Gyeonggi", ('Gyeonggi-do', 'Gyeonggi Province', 'Kyonggi', 'Kyonggi-do')),
+    Province("gangwon", "강원", "강원특별자치도", "Gangwon", ('강원도', 'Gangwon-do', 'Gangwon Province', 'Gangwon State', 'Kangwon', 'Kangwon-do')),
+    Province("chungbuk", "충북", "충청북도", "Chungbuk", ('Chungcheongbuk-do', 'North Chungcheong', 'North Chungcheong Province', 'Chungchongbuk-do')),
+    Province("chungnam", "충남", "충청남도", "Chungnam", ('Chungcheongnam-do', 'South Chungcheong', 'South Chungcheong Province', 'Chungchongnam-do')),
+    Province("jeonbuk", "전북", "전북특별자치도", "Jeonbuk", ('전라북도', 'Jeollabuk-do', 'North Jeolla', 'North Jeolla Province', 'Jeonbuk State', 'Chollabuk-do')),
+    Province("jeonnam", "전남", "전라남도", "Jeonnam", ('Jeollanam-do', 'South Jeolla', 'South Jeolla Province', 'Chollanam-do')),
+    Province("gyeongbuk", "경북", "경상북도", "Gyeongbuk", ('Gyeongsangbuk-do', 'North Gyeongsang', 'North Gyeongsang Province', 'Kyongsangbuk-do')),
+    Province("gyeongnam", "경남", "경상남도", "Gyeongnam", ('Gyeongsangnam-do', 'South Gyeongsang', 'South Gyeongsang Province', 'Kyongsangnam-do')),
+    Province("jeju", "제주", "제주특별자치도", "Jeju", ('제주도', 'Jeju-do', 'Jeju Province', 'Jeju Special Self-Governing Province', 'Cheju', 'Cheju-do')),
+)  # fmt: skip
 _BY_SHORT = {p.short: p for p in PROVINCES}
-_ALIASES = {name.casefold(): p for p in PROVINCES for name in (p.short, p.official, p.en, *p.aliases)}
+_BY_ID = {p.id: p for p in PROVINCES}
+
+
+def fold(text: str) -> str:
+    """A spelling reduced for comparison: NFC, casefolded, without spaces, hyphens, dots, apostrophes."""
+    return re.sub(r"[\s\-_.']", "", unicodedata.normalize("NFC", text).casefold())
+
+
+# Deliberately not aliases: 광주시 (also a city in 경기), and city or county names on their own.
+_ALIASES = {fold(name): p for p in PROVINCES for name in (p.short, p.official, p.en, *p.aliases)}
 # The pick-list of the interview: the official name is stored.
 REGION_CHOICES = tuple(Choice(p.official, p.short, p.en) for p in PROVINCES)
 
@@ -87,23 +100,36 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|)\s*")
 WON_SUFFIX = "원"
 PEOPLE_SUFFIX = "명"  # "48명": 48 people
 MAX_WON = 10**16
+# An amount of money or a rate in prose (Korean or English), for the catalogue's "no unvouched
+# figures" rule.
+_MENTIONED_AMOUNT = re.compile(
+    r"\d[\d,.]*\s*(조|억|천만|백만|만)?\s*원|\d+(\.\d+)?\s*%|KRW\s*\d|\d\s*(million|billion|trillion)|per ?cent",
+    re.IGNORECASE,
+)
 BUSINESS_NUMBER_RULE = "business number must be 10 digits written as 123-45-67890"
 
 
 def province(text: str) -> Province | None:
-    """The province named in free text such as '경기도 화성시', 'Gyeonggi-do' or '인천'."""
-    folded = text.strip().casefold()
-    if folded in _ALIASES:
-        return _ALIASES[folded]
-    for token in re.split(r"[\s,()/]+", folded):
-        if token in _ALIASES:
-            return _ALIASES[token]
-    return None
+    """The province named in free text such as '경기도 화성시', 'Gyeonggi-do' or '인천'.
+
+    The whole text first; else each word. Words naming two different provinces, or none, give
+    None: a region is never guessed.
+    """
+    whole = _ALIASES.get(fold(text))
+    if whole is not None:
+        return whole
+    found = {_ALIASES[f] for token in re.split(r"[\s,()/]+", text) if (f := fold(token)) in _ALIASES}
+    return found.pop() if len(found) == 1 else None
 
 
 def province_by_short(short: str) -> Province:
     """A province by its short name (`경기`); KeyError if there is none."""
     return _BY_SHORT[short]
+
+
+def province_by_id(pid: str) -> Province:
+    """A province by its catalogue id (`chungbuk`); KeyError if there is none."""
+    return _BY_ID[pid]
 
 
 def ksic(sector: str) -> str:
@@ -136,6 +162,11 @@ def won(amount: int, lang: Lang) -> str:
         if amount >= value:
             return f"KRW {amount / value:,.1f}".removesuffix(".0") + f" {name}"
     return f"KRW {amount:,}"
+
+
+def mentions_amount(text: str) -> bool:
+    """Whether prose names an amount of won or a rate: '3억원', '50%', 'KRW 300 million'."""
+    return _MENTIONED_AMOUNT.search(text) is not None
 
 
 def parse_won(text: str) -> int:

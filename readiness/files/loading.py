@@ -15,6 +15,7 @@ from readiness.domain.actions import ActionCatalogue
 from readiness.domain.answers import AnswerFile
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
+from readiness.domain.sme import SmeCriteria
 from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
 from readiness.files import safeyaml
 from readiness.resources import bundled
@@ -231,11 +232,37 @@ def load_answers(
 # --- catalogues --------------------------------------------------------------------------------
 
 
+PROGRAMME_SCHEMA = 2
+
+
 @cache
 def load_programme_file(path: Path) -> ProgrammeCatalogue:
-    """Load and validate a support-programme catalogue (cached per path)."""
+    """Load and validate a support-programme catalogue (cached per path).
+
+    A file of the old layout is refused with one line saying what to write, not a list of fields.
+    """
+    doc = _document(path, QuestionnaireError, 4 * 1024 * 1024)
+    if isinstance(doc.data, dict) and str(doc.data.get("schema")) != str(PROGRAMME_SCHEMA):
+        message = (
+            f"programme catalogue must say 'schema: {PROGRAMME_SCHEMA}' (status, year, dated and typed "
+            f"sources, reviewed date and confidence per programme); see README 'Support programmes'"
+        )
+        raise QuestionnaireError([Problem(str(path), message, doc.line_of(("schema",)) or 1, "schema")])
     catalogue, _ = parse_model(ProgrammeCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
     return catalogue
+
+
+@cache
+def load_sme_file(path: Path) -> SmeCriteria:
+    """Load and validate the SME ceilings (cached per path)."""
+    criteria, _ = parse_model(SmeCriteria, path, QuestionnaireError)
+    return criteria
+
+
+def bundled_sme_criteria() -> SmeCriteria | None:
+    """The shipped 중소기업기본법 ceilings, or None if this install has none."""
+    path = questionnaire_dir() / "sme-criteria.yaml"
+    return load_sme_file(path) if path.is_file() else None
 
 
 @cache

@@ -10,6 +10,7 @@ from readiness.domain.normalise import won
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import QuestionReceipt, Scorecard
+from readiness.domain.sme import SmeCriteria
 from readiness.errors import UsageError
 from readiness.report.sections import SectionViews
 from readiness.report.view import (
@@ -49,9 +50,13 @@ def build_report(
     peers: dict[str, Any] | None = None,
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
+    sme_criteria: SmeCriteria | None = None,
 ) -> Report:
-    """Everything the report shows, decided once for every format."""
-    b = _Builder(q, lang)
+    """Everything the report shows, decided once for every format.
+
+    Programme windows are judged on the report date (`today`, else the assessment date).
+    """
+    b = _Builder(q, lang, report_date=today or card.assessment.date, sme=sme_criteria)
     rank = card.level.rank
     top = q.levels[-1].rank
     goal = min(target, top) if target is not None else min(rank + 1, top)

@@ -14,6 +14,7 @@ from readiness.domain.actions import ActionCatalogue
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import Scorecard
+from readiness.domain.sme import SmeCriteria
 from readiness.errors import UsageError
 from readiness.report import charts
 from readiness.report.build import build_report
@@ -37,12 +38,14 @@ def render_report(
     peers: dict[str, Any] | None = None,
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
+    sme_criteria: SmeCriteria | None = None,
 ) -> bytes:
     """The report on `card` in format `fmt`; pure: it reads no files, same arguments give same bytes.
 
     `today` is the report date (default: the assessment date). `target` is a level rank for the
     roadmap (default: the next level). `peers` holds peer-group figures (see view.Peers). Without
-    `actions` there is no roadmap; without `programmes`, no programme section.
+    `actions` there is no roadmap; without `programmes`, no programme section; without
+    `sme_criteria`, SME status is left for the firm to check.
     """
     report_format = ReportFormat(fmt)
     if lang not in LANGS:
@@ -58,6 +61,7 @@ def render_report(
         peers=peers,
         programmes=programmes,
         actions=actions,
+        sme_criteria=sme_criteria,
     )
     return renderer(report_format)(report)
 

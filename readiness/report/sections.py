@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from readiness.domain.actions import ActionCatalogue
 from readiness.domain.ladder import gate_text
-from readiness.domain.matching import Profile, ProgrammeMatch, match_programmes, unknown_programme_ids
+from readiness.domain.matching import Profile
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.results import GateCheck, Scorecard
 from readiness.domain.roadmap import Phase, plan
+from readiness.report.programme_views import ProgrammeViews
 from readiness.report.view import (
     ActionView,
     DimensionDelta,
-    Funding,
     LevelTag,
     PhaseView,
-    Programmes,
-    ProgrammeView,
     Progress,
     Roadmap,
 )
-from readiness.report.vocabulary import ViewBase
 from readiness.words import word
 
 
-class SectionViews(ViewBase):
+class SectionViews(ProgrammeViews):
     """Views of what comes next: phases with actions, programmes that fit, change since last time."""
 
     def roadmap(
@@ -33,7 +30,7 @@ class SectionViews(ViewBase):
         actions: ActionCatalogue | None,
         programmes: ProgrammeCatalogue | None,
     ) -> Roadmap:
-        """The roadmap from the firm's level to `goal`: one phase per level, with actions and funding."""
+        """The roadmap from the current level to `goal`, with the programmes that fund each action."""
         current = self.tag(card.level.rank)
         target = self.tag(goal) if goal > card.level.rank else None
         if actions is None or target is None:
@@ -48,15 +45,9 @@ class SectionViews(ViewBase):
         )
 
     def phase(self, card: Scorecard, p: Phase, programmes: ProgrammeCatalogue | None) -> PhaseView:
-        """One roadmap phase: its gates, the actions with the programmes that fund them, extra changes."""
-        fitting: set[str] = set()
-        names: dict[str, str] = {}
-        if programmes is not None:
-            profile = Profile.from_company(card.company, p.level.rank - 1)
-            for m in match_programmes(programmes, profile, self.level_names()):
-                names[m.programme.id] = m.programme.name(self.lang)
-                if m.fits:
-                    fitting.add(m.programme.id)
+        """One roadmap phase: its gates, the actions with their funding, the changes no action covers."""
+        profile = Profile.from_company(card.company, p.level.rank - 1)
+        funding = {s.action.id: self.funding(s.action, programmes, profile) for s in p.steps}
         gate_words = [gate_text(g.alternatives) for g in p.gates]
         actions = [
             ActionView(
@@ -70,10 +61,8 @@ class SectionViews(ViewBase):
                 months_max=s.action.duration_months.max,
                 points=s.points,
                 unblocks=[gate_words[i] for i in s.gates],
-                programmes=[
-                    Funding(id=pid, name=names.get(pid, pid), fits=pid in fitting)
-                    for pid in s.action.programmes
-                ],
+                programmes=funding[s.action.id][0],
+                to_check=funding[s.action.id][1],
             )
             for s in p.steps
         ]
@@ -88,57 +77,10 @@ class SectionViews(ViewBase):
             extra=[self.change(qid, now, to) for qid, (now, to) in p.extra.items()],
         )
 
-    def programme(self, m: ProgrammeMatch, for_actions: list[str]) -> ProgrammeView:
-        """One support programme as shown, with the roadmap actions it funds."""
-        p, lang = m.programme, self.lang
-        return ProgrammeView(
-            id=p.id,
-            name=p.name(lang),
-            name_other=p.name("en" if lang == "ko" else "ko"),
-            operator=p.operator(lang),
-            funds=p.funds(lang),
-            support=p.support(lang),
-            conditions=p.conditions(lang),
-            call_window=p.call_window(lang),
-            source=p.source,
-            last_verified=p.last_verified.isoformat(),
-            confidence=p.confidence,
-            reasons=[r(lang) for r in m.reasons],
-            misses=[r(lang) for r in m.misses],
-            for_actions=for_actions,
-        )
-
-    def programmes(
-        self, card: Scorecard, catalogue: ProgrammeCatalogue | None, roadmap: Roadmap
-    ) -> Programmes:
-        """The support programmes that fit the firm now and those it is near, from the catalogue."""
-        if catalogue is None:
-            return Programmes(
-                available=False, version="", last_reviewed="", notice="", fits=[], near=[], unknown_ids=[]
-            )
-        profile = Profile.from_company(card.company, card.level.rank)
-        matches = match_programmes(catalogue, profile, self.level_names())
-        uses: dict[str, list[str]] = {}
-        for phase in roadmap.phases[:1]:  # what the firm can apply for now funds the first phase
-            for action in phase.actions:
-                for funding in action.programmes:
-                    uses.setdefault(funding.id, []).append(action.title)
-        fits = [self.programme(m, uses.get(m.programme.id, [])) for m in matches if m.fits]
-        fits.sort(key=lambda p: not p.for_actions)  # stable: catalogue order within each group
-        return Programmes(
-            available=True,
-            version=catalogue.version,
-            last_reviewed=catalogue.last_reviewed.isoformat(),
-            notice=catalogue.notice(self.lang),
-            fits=fits,
-            near=[self.programme(m, []) for m in matches if m.near_miss and not m.fits],
-            unknown_ids=unknown_programme_ids(catalogue, profile),
-        )
-
     # --- warnings, audit, progress
 
     def progress(self, card: Scorecard, prev: Scorecard) -> Progress:
-        """Change since the previous scorecard: level, points, each dimension's delta, gates cleared."""
+        """What changed since the previous assessment: level, points, dimensions, blockers."""
         before = {d.id: d.score for d in prev.dimensions}
         deltas = []
         for d in card.dimensions:

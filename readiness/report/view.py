@@ -175,6 +175,7 @@ class Funding(View):
     id: str
     name: str
     fits: bool
+    reason: str | None = None  # why it is not for this firm, when it does not fit
 
 
 class ActionView(View):
@@ -191,6 +192,7 @@ class ActionView(View):
     points: int
     unblocks: list[str]
     programmes: list[Funding]
+    to_check: list[str] = []  # programmes not confirmed for this year's notice
 
 
 class PhaseView(View):
@@ -215,20 +217,35 @@ class Roadmap(View):
     phases: list[PhaseView]
 
 
+class LabelView(View):
+    """A label about a programme and its style (ok, warn or muted)."""
+
+    text: str
+    style: str  # ok / warn / muted
+
+
+class SourceView(View):
+    """A cited source: what it is and where."""
+
+    text: str
+    url: str
+
+
 class ProgrammeView(View):
     """A support programme as shown: operator, funding, support, conditions, call window, links."""
 
     id: str
     name: str
     name_other: str
-    operator: str
+    ministry: str
+    agency: str
     funds: str
     support: str
     conditions: str
-    call_window: str
-    source: str
-    last_verified: str
-    confidence: str
+    window: str
+    labels: list[LabelView]
+    sources: list[SourceView]
+    history: list[str]
     reasons: list[str]
     misses: list[str]
     for_actions: list[str]  # first-phase roadmap actions it can fund
@@ -238,11 +255,16 @@ class Programmes(View):
     """The support programmes section: those that fit, those near, and catalogue ids not recognised."""
 
     available: bool
-    version: str
-    last_reviewed: str
+    cycle: str
+    reviewed: str
+    intro: str  # review date, and that amounts change and the year's notice decides
     notice: str
+    sme: str | None  # the firm's SME status as far as the answer file tells
+    sme_caveat: str | None
+    region_note: str | None
     fits: list[ProgrammeView]
     near: list[ProgrammeView]
+    excluded: list[ProgrammeView]  # shown collapsed, with the first reason
     unknown_ids: list[str]
 
 
