@@ -12,7 +12,8 @@ from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
 from readiness.files import answerfile
-from readiness.files.loading import LoadedQuestionnaire, bundled_catalogues, find_questionnaire, load_answers
+from readiness.files.catalogues import bundled_catalogues
+from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers
 from readiness.words import Lang
 
 

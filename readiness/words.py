@@ -21,6 +21,8 @@ NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})
 YES_REPLIES = frozenset({"", "y", "yes", "ㅛ", "예", "네"})
 # Keys typed while a Korean keyboard layout is on (2-beolsik): b→ㅠ, s→ㄴ, n→ㅜ, m→ㅡ, q→ㅂ.
 KOREAN_KEYS = {"ㅠ": "b", "ㄴ": "s", "ㅜ": "n", "ㅡ": "m", "ㅂ": "q"}
+# Programme vocabulary (고도화1/고도화2 = builds at 중간1 and above), never a level name (issue 9).
+PROGRAMME_WORD = "고도화"
 
 WORDS: dict[str, dict[Lang, str]] = {
     "cli.about": {

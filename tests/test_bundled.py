@@ -9,23 +9,46 @@ from readiness.domain.answers import AnswerFile
 from readiness.domain.scoring import score
 from readiness.files.loading import available, find_questionnaire, load_questionnaire_file
 
+# Published files never change: fix content in a new version. A new questionnaire file must be added
+# here when it is published; editing a published one in place fails this test.
+PUBLISHED = {
+    "kr-smart-factory-2026.1.yaml": "074f922acc48ad5036cef20dc19d5e89330f0c5bdd99b46c1477447467e2d927",
+    "kr-smart-factory-2026.2.yaml": "2210bd01da455966832a28959ceea10c8c5c719318c50f0f38881a6973ff5c02",
+    # the legacy action catalogue that 2026.1 reports use
+    "actions/kr-smart-factory.yaml": "db7a0f2363c21ca214a864e00280ae869cd02f69e3195ae23ee5d03132ba4c88",
+}
+# rank 4 was "advanced" (labelled 고도화) in 2026.1; 2026.2 calls it the AI-applied smart factory
+LEVEL_IDS = {
+    "2026.1": ["not-yet-smart", "basic", "intermediate-1", "intermediate-2", "advanced", "ai-factory"],
+    "2026.2": ["not-yet-smart", "basic", "intermediate-1", "intermediate-2", "ai-applied", "ai-factory"],
+}
 
-def test_the_flagship_questionnaire_is_bundled():
-    assert ("kr-smart-factory", "2026.1") in [(i, v) for i, v, _ in available()]
+
+def test_the_flagship_questionnaire_is_bundled_in_both_versions():
+    assert [(i, v) for i, v, _ in available()] == [
+        ("kr-smart-factory", "2026.1"),
+        ("kr-smart-factory", "2026.2"),
+    ]
+    assert find_questionnaire("kr-smart-factory").questionnaire.version == "2026.2"
+
+
+def test_published_files_are_unchanged_byte_for_byte():
+    import hashlib
+
+    from readiness.files.loading import questionnaire_dir
+
+    folder = questionnaire_dir()
+    shipped = {p.name for p in folder.glob("*-*.y*ml")}
+    assert shipped == {name for name in PUBLISHED if "/" not in name}, "pin every published questionnaire"
+    for name, digest in PUBLISHED.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
 
 
 @pytest.mark.parametrize("path", [p for _, _, p in available()], ids=lambda p: p.name)
 def test_bundled_questionnaire_loads_and_meets_the_brief(path):
     q = load_questionnaire_file(path).questionnaire
     assert len(q.dimensions) >= 10 and len(q.questions) >= 36
-    assert [lv.id for lv in q.levels] == [
-        "not-yet-smart",
-        "basic",
-        "intermediate-1",
-        "intermediate-2",
-        "advanced",
-        "ai-factory",
-    ]
+    assert [lv.id for lv in q.levels] == LEVEL_IDS[q.version]
     assert all(len(x.options) == 6 for x in q.questions)
     assert len({o.en for x in q.questions for o in x.options}) == 6 * len(q.questions), "options repeat"
     assert q.plausibility and all(lv.gates for lv in q.levels[1:])
@@ -61,7 +84,7 @@ def test_ai_factory_is_gated_on_ai_in_production():
         }
     )
     card = score(loaded.questionnaire, answers, loaded.sha256)
-    assert card.points > 840 and card.level.id == "advanced"
+    assert card.points > 840 and card.level.id == "ai-applied"
     assert [c.question for g in card.next_level.blockers for c in g.alternatives] == ["data.ai_production"]
 
 

@@ -241,27 +241,3 @@ def load_action_file(path: Path) -> ActionCatalogue:
     """Load and validate an upgrade-action catalogue (cached per path)."""
     catalogue, _ = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
     return catalogue
-
-
-def bundled_programmes() -> ProgrammeCatalogue | None:
-    """The shipped programme catalogue, or None if this install has none."""
-    path = questionnaire_dir() / "programmes.yaml"
-    return load_programme_file(path) if path.is_file() else None
-
-
-def bundled_actions(questionnaire_id: str) -> ActionCatalogue | None:
-    """The shipped action catalogue written for a questionnaire id, or None if there is none."""
-    path = questionnaire_dir() / "actions" / f"{questionnaire_id}.yaml"
-    return load_action_file(path) if path.is_file() else None
-
-
-def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, ActionCatalogue | None]:
-    """The shipped programme and action catalogues a report on `q` uses.
-
-    The programmes' level ranks refer to the ladder the bundled actions were written for, so a
-    questionnaire without its own action catalogue gets neither.
-    """
-    actions = bundled_actions(q.id)
-    if actions is None or actions.questionnaire != q.id:
-        return None, actions
-    return bundled_programmes(), actions

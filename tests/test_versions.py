@@ -1,0 +1,99 @@
+"""Questionnaire versions side by side: the 2026.2 model keys and what they refuse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from readiness.domain.migration import Migration, MigrationStep
+from readiness.domain.questionnaire import Questionnaire
+from readiness.files.loading import available, find_questionnaire
+
+
+def _data(version: str = "2026.2") -> dict[str, Any]:
+    path = next(p for _, v, p in available() if v == version)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_newest_has_a_points_label_and_a_national_match_on_every_level():
+    q = find_questionnaire("kr-smart-factory").questionnaire
+    assert q.points_label is not None and "not an official" in q.points_label.en
+    terms = [(lv.national_match.term, lv.national_match.certainty) for lv in q.levels if lv.national_match]
+    assert [t for t, _ in terms][:4] == ["ICT 미적용", "기초", "중간1", "중간2"] and terms[-1][0] == "고도"
+    assert all("고도화" not in lv.name.ko for lv in q.levels)
+
+
+def test_national_match_on_some_levels_only_is_refused():
+    data = _data()
+    del data["levels"][2]["national_match"]
+    with pytest.raises(ValidationError, match="not on intermediate-1"):
+        Questionnaire.model_validate(data)
+
+
+def test_the_programme_word_is_never_a_level_name():
+    data = _data()
+    data["levels"][4]["name"]["ko"] = "고도화 단계"
+    with pytest.raises(ValidationError, match="programme vocabulary"):
+        Questionnaire.model_validate(data)
+
+
+def test_a_programme_is_never_a_high_certainty_match():
+    data = _data()
+    data["levels"][4]["national_match"]["certainty"] = "high"
+    with pytest.raises(ValidationError, match="cannot be 'high'"):
+        Questionnaire.model_validate(data)
+
+
+def test_published_2026_1_still_loads_without_the_new_keys():
+    q = find_questionnaire("kr-smart-factory", "2026.1").questionnaire
+    assert q.points_label is None and q.migrations == [] and q.levels[4].id == "advanced"
+
+
+def test_a_migration_target_must_be_a_question_of_this_version():
+    data = _data()
+    drop = next(s for s in data["migrations"][0]["questions"] if s["kind"] == "drop")
+    drop["notes_to"] = "strategy.ghost"
+    with pytest.raises(ValidationError, match=r"unknown question 'strategy\.ghost'"):
+        Questionnaire.model_validate(data)
+
+
+def test_a_questionnaire_cannot_migrate_from_itself():
+    data = _data()
+    data["migrations"][0]["from"] = "2026.2"
+    with pytest.raises(ValidationError, match="its own version"):
+        Questionnaire.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        ({"kind": "rescale", "from": "a.b", "to": ["a.b"], "scale": {0: 0, 1: 1}}, "exactly the old values"),
+        ({"kind": "rename", "from": "a.b", "to": ["a.b"]}, "wrong shape for a rename"),
+        ({"kind": "split", "from": "a.b", "to": ["a.c"], "scale": dict.fromkeys(range(6), 1)}, "wrong shape"),
+        ({"kind": "merge", "from": ["a.b", "a.c"], "to": ["a.d"]}, "needs 'combine'"),
+        ({"kind": "drop", "from": "a.b", "to": []}, "needs 'notes_to'"),
+        ({"kind": "rename", "from": ["a.b", "a.c"], "to": ["a.d"]}, "only a merge"),
+    ],
+)
+def test_migration_steps_have_the_shape_of_their_kind(step, message):
+    with pytest.raises(ValidationError, match=message):
+        MigrationStep.model_validate(step)
+
+
+def test_an_old_id_is_mapped_once():
+    step = {"kind": "reword", "from": "a.b", "to": ["a.b"]}
+    with pytest.raises(ValidationError, match="duplicate old question id"):
+        Migration.model_validate({"from": "1", "note": {"ko": "가", "en": "a"}, "questions": [step, step]})
+
+
+def test_both_loaders_read_the_mapping_the_same():
+    from readiness.files import safeyaml
+
+    path = next(p for _, v, p in available() if v == "2026.2")
+    as_text = Questionnaire.model_validate(safeyaml.load(path, 4 * 1024 * 1024).data)
+    assert as_text == Questionnaire.model_validate(_data())
+    steps = {s.from_[0]: s for s in as_text.migrations[0].questions}
+    assert steps["strategy.ownership"].scale == {0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: None}
