@@ -13,7 +13,7 @@ from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
 from readiness.files import answerfile
 from readiness.files.catalogues import bundled_catalogues
-from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers
+from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers, newer_version
 from readiness.words import Lang
 
 
@@ -118,6 +118,7 @@ def render_card(
         peers=peers,
         programmes=programmes,
         actions=actions,
+        newer=newer_version(card.questionnaire.id, card.questionnaire.version),
     )
 
 

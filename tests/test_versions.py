@@ -97,3 +97,69 @@ def test_both_loaders_read_the_mapping_the_same():
     assert as_text == Questionnaire.model_validate(_data())
     steps = {s.from_[0]: s for s in as_text.migrations[0].questions}
     assert steps["strategy.ownership"].scale == {0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: None}
+
+
+# --- both versions through the CLI --------------------------------------------------------------
+
+
+def _legacy_file(write) -> str:
+    from readiness import api
+
+    text = api.template(lang="en", version="2026.1").replace('name: ""', 'name: "Hanbit"')
+    return str(write("old.yaml", text.replace("production.results:\n", "production.results: 3\n")))
+
+
+def test_questionnaire_list_shows_both_versions():
+    from typer.testing import CliRunner
+
+    from readiness.cli import app
+
+    out = CliRunner().invoke(app, ["questionnaire", "list"]).stdout
+    assert "kr-smart-factory@2026.1" in out and "superseded by 2026.2" in out
+    assert "kr-smart-factory@2026.2" in out and "newest" in out
+
+
+@pytest.mark.parametrize(
+    ("spec", "version"), [("kr-smart-factory@2026.1", "2026.1"), ("kr-smart-factory", "2026.2")]
+)
+def test_questionnaire_show_takes_id_at_version(spec, version):
+    from typer.testing import CliRunner
+
+    from readiness.cli import app
+
+    out = CliRunner().invoke(app, ["questionnaire", "show", spec, "-f", "json"]).stdout
+    assert f'"version": "{version}"' in out
+
+
+def test_template_uses_the_newest_version_unless_told():
+    from readiness import api
+
+    assert 'version: "2026.2"' in api.template() or "version: 2026.2" in api.template()
+    assert "2026.1" in api.template(version="2026.1").split("answers:")[0]
+
+
+def test_an_old_file_scores_under_its_own_version_and_says_a_newer_one_exists(write):
+    from typer.testing import CliRunner
+
+    from readiness import api
+    from readiness.cli import app
+
+    path = _legacy_file(write)
+    card = api.score_file(path)
+    assert card.questionnaire.version == "2026.1"
+    assert card.questionnaire.sha256 == find_questionnaire("kr-smart-factory", "2026.1").sha256
+    result = CliRunner().invoke(app, ["score", path, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "A newer version, 2026.2, exists" in result.stderr and f"readiness migrate {path}" in result.stderr
+    assert "this tool's index, not an official score" in result.stdout
+    report, _ = api.report_file(path, "md", "en")
+    assert b"A newer version, 2026.2, exists" in report and b"readiness migrate" in report
+
+
+def test_a_newest_file_gets_no_migration_notice(write):
+    from readiness import api
+
+    text = api.template(lang="en").replace('name: ""', 'name: "Hanbit"')
+    report, card = api.report_file(write("new.yaml", text), "md", "en")
+    assert card.questionnaire.version == "2026.2" and b"readiness migrate" not in report
+    assert b"this tool's index, not an official score" in report

@@ -9,7 +9,7 @@ from pydantic import Field, field_validator, model_validator
 
 from readiness.domain.base import MAX_VALUE, Model, Text, unique
 from readiness.domain.migration import Migration, check_targets
-from readiness.words import PROGRAMME_WORD
+from readiness.words import PROGRAMME_WORD, Lang, word
 
 QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
 DIMENSION_ID = r"^[a-z][a-z0-9_]*$"
@@ -215,6 +215,10 @@ class Questionnaire(Model):
             if d.id == did:
                 return d
         raise KeyError(did)
+
+    def points_words(self, lang: Lang) -> str:
+        """What the points are, printed next to every number of them (issue 9, finding 9)."""
+        return self.points_label(lang) if self.points_label else word("score.points_label", lang)
 
     def level(self, key: str | int) -> Level:
         """A level by rank, id, or rank written as `L3`."""

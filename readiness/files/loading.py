@@ -142,6 +142,15 @@ def find_questionnaire(qid: str, version: str | None = None) -> LoadedQuestionna
     return loaded
 
 
+def newer_version(qid: str, version: str) -> str | None:
+    """The newest bundled version of `qid` if it is newer than `version`, else None."""
+    versions = [v for i, v, _ in available() if i == qid]
+    if not versions:
+        return None
+    newest = max(versions, key=_version_key)
+    return newest if _version_key(newest) > _version_key(version) else None
+
+
 def _version_key(version: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.-]", version))
 

@@ -37,6 +37,7 @@ def render_report(
     peers: dict[str, Any] | None = None,
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
+    newer: str | None = None,
 ) -> bytes:
     """The report on `card` in format `fmt`; pure: it reads no files, same arguments give same bytes.
 
@@ -58,6 +59,7 @@ def render_report(
         peers=peers,
         programmes=programmes,
         actions=actions,
+        newer=newer,
     )
     return renderer(report_format)(report)
 
