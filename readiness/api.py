@@ -38,6 +38,20 @@ def validate_file(path: Path | str, questionnaire: LoadedQuestionnaire | None = 
     return []
 
 
+def validate_warnings(path: Path | str) -> list[Problem]:
+    """Things worth a second look in a valid answer file; not errors (the examples trip them)."""
+    from readiness.domain.normalise import business_number_checks
+    from readiness.files.loading import read_answers
+
+    answers, doc = read_answers(Path(path))
+    number = answers.company.business_number
+    if number is None or business_number_checks(number):
+        return []
+    line = doc.line_of(("company", "business_number"))
+    message = "fails the national check digit: mistyped, or fictional (as in the examples)"
+    return [Problem(str(path), message, line, "company.business_number")]
+
+
 def scorecard_json(card: Scorecard) -> str:
     """Stable JSON for a scorecard: same input, byte-identical output."""
     return card.model_dump_json(indent=2) + "\n"
@@ -173,4 +187,5 @@ __all__ = [
     "scorecard_json",
     "template",
     "validate_file",
+    "validate_warnings",
 ]

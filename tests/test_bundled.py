@@ -110,7 +110,8 @@ EXAMPLES = {
     "basic-plastics.yaml": "basic",
     "intermediate1-electronics.yaml": "intermediate-1",
     "intermediate2-machinery.yaml": "intermediate-2",
-    "advanced-autoparts.yaml": "advanced",
+    "advanced-autoparts.yaml": "ai-applied",
+    "legacy-2026.1-demo.yaml": "basic",
     "ai-factory.yaml": "ai-factory",
 }
 
@@ -124,3 +125,37 @@ def test_examples_spread_across_the_whole_ladder():
     assert levels == EXAMPLES
     modes = {api.score_file(bundled("examples") / name).assessment.mode for name in found}
     assert modes == {"self", "audit"}
+
+
+def test_examples_use_the_newest_version_but_one_shows_migration():
+    from readiness.resources import bundled
+
+    versions = {p.name: api.score_file(p).questionnaire.version for p in bundled("examples").glob("*.yaml")}
+    assert [name for name, v in versions.items() if v == "2026.1"] == ["legacy-2026.1-demo.yaml"]
+    assert set(versions.values()) == {"2026.1", "2026.2"}
+
+
+def test_example_business_numbers_are_visibly_fictional_and_validate_warns():
+    from typer.testing import CliRunner
+
+    from readiness.cli import app
+    from readiness.domain.normalise import business_number_checks
+    from readiness.resources import bundled
+
+    for path in sorted(bundled("examples").glob("*.yaml")):
+        card = api.score_file(path)
+        assert card.company.business_number is not None
+        assert not business_number_checks(card.company.business_number), path.name
+        assert "fictional" in path.read_text(encoding="utf-8"), path.name
+        result = CliRunner().invoke(app, ["validate", str(path)])
+        assert result.exit_code == 0 and "warning:" in result.stderr and "check digit" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [("220-81-62517", True), ("124-81-53817", True), ("124-81-53818", False), ("000-00-10004", False)],
+)
+def test_business_number_check_digit(number, valid):
+    from readiness.domain.normalise import business_number_checks
+
+    assert business_number_checks(number) is valid

@@ -86,6 +86,8 @@ def validate(
             bad += 1
             terminal.print_problems(problems)
         else:
+            for warning in api.validate_warnings(file):
+                terminal.err().print(f"warning: {warning}", markup=False)
             terminal.err().print(f"ok: {file}", markup=False)
     if bad:
         terminal.err().print(f"{bad} of {len(files)} file(s) invalid", markup=False)
