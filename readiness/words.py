@@ -467,7 +467,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "dashboard.levels": {"ko": "수준별 기업 수", "en": "Firms per level"},
     "dashboard.level": {"ko": "수준", "en": "Level"},
     "dashboard.national": {"ko": "국가 수준 체계", "en": "National scheme"},
-    "dashboard.points_label": {"ko": "이 도구의 지수, 공식 점수 아님", "en": "this tool's index, not an official score"},
+    "dashboard.points_label": {
+        "ko": "이 도구의 지수, 공식 점수 아님",
+        "en": "this tool's index, not an official score",
+    },
     "dashboard.points": {"ko": "점수 분포 (1000점 만점)", "en": "Points (out of 1000)"},
     "dashboard.dimensions": {
         "ko": "영역별 점수 (0-5): 평균과 사분위",

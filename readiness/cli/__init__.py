@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readiness.cli import report_commands, run_commands, score_commands
+from readiness.cli import migrate_commands, report_commands, run_commands, score_commands
 from readiness.cli.app import app, main
 
-__all__ = ["app", "main", "report_commands", "run_commands", "score_commands"]
+__all__ = ["app", "main", "migrate_commands", "report_commands", "run_commands", "score_commands"]

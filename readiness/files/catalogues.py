@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from readiness.domain.actions import ActionCatalogue, check_references, uncovered_questions
+from readiness.domain.migrate import check_against
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
 from readiness.errors import Problem, QuestionnaireError
@@ -66,7 +67,7 @@ def _fits(actions: ActionCatalogue, q: Questionnaire) -> bool:
 
 @cache
 def catalogue_problems() -> tuple[str, ...]:
-    """Problems between every bundled questionnaire version, its action catalogue and the programmes."""
+    """Problems between bundled versions, their action catalogues, the programmes and the migrations."""
     programmes = bundled_programmes()
     problems: list[str] = []
     for qid, version, _ in available():
@@ -80,6 +81,11 @@ def catalogue_problems() -> tuple[str, ...]:
             top = q.levels[-1].rank
             problems += [f"{where}: {p}" for p in check_references(actions, programmes, ids, top)]
         problems += [f"{where}: no action lifts {qid}" for qid in uncovered_questions(actions, ids)]
+    bundled_versions = [find_questionnaire(qid, v).questionnaire for qid, v, _ in available()]
+    for newer in bundled_versions:
+        for older in bundled_versions:
+            if older.id == newer.id and older.version != newer.version:
+                problems += check_against(older, newer)
     return tuple(problems)
 
 

@@ -172,6 +172,15 @@ def read_answers(path: Path) -> tuple[AnswerFile, safeyaml.Document]:
     return parse_model(AnswerFile, path, AnswersError, ANSWER_HINTS)
 
 
+def read_answers_text(text: str, name: str) -> tuple[AnswerFile, safeyaml.Document]:
+    """Parse answer-file text not (yet) on disk, e.g. what migrate is about to write."""
+    doc = safeyaml.parse(text.encode())
+    try:
+        return AnswerFile.model_validate(doc.data), doc
+    except ValidationError as exc:
+        raise AnswersError(validation_problems(exc, doc, name, ANSWER_HINTS)) from None
+
+
 def check_answers(answers: AnswerFile, q: Questionnaire, doc: safeyaml.Document, path: str) -> None:
     """Check the answers against their questionnaire: known ids, n/a only where allowed."""
     problems = []
