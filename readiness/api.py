@@ -12,12 +12,13 @@ from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
 from readiness.files import answerfile
+from readiness.files.catalogues import bundled_catalogues
 from readiness.files.loading import (
     LoadedQuestionnaire,
-    bundled_catalogues,
     bundled_sme_criteria,
     find_questionnaire,
     load_answers,
+    newer_version,
 )
 from readiness.words import Lang
 
@@ -41,6 +42,20 @@ def validate_file(path: Path | str, questionnaire: LoadedQuestionnaire | None = 
     except InputError as exc:
         return list(exc.problems)
     return []
+
+
+def validate_warnings(path: Path | str) -> list[Problem]:
+    """Things worth a second look in a valid answer file; not errors (the examples trip them)."""
+    from readiness.domain.normalise import business_number_checks
+    from readiness.files.loading import read_answers
+
+    answers, doc = read_answers(Path(path))
+    number = answers.company.business_number
+    if number is None or business_number_checks(number):
+        return []
+    line = doc.line_of(("company", "business_number"))
+    message = "fails the national check digit: mistyped, or fictional (as in the examples)"
+    return [Problem(str(path), message, line, "company.business_number")]
 
 
 def scorecard_json(card: Scorecard) -> str:
@@ -123,6 +138,7 @@ def render_card(
         programmes=programmes,
         actions=actions,
         sme_criteria=bundled_sme_criteria(),
+        newer=newer_version(card.questionnaire.id, card.questionnaire.version),
     )
 
 
@@ -164,4 +180,5 @@ __all__ = [
     "scorecard_json",
     "template",
     "validate_file",
+    "validate_warnings",
 ]

@@ -23,6 +23,8 @@ YES_REPLIES = frozenset({"", "y", "yes", "ㅛ", "예", "네"})
 # Programme names the catalogue review looked for and did not find: the loader refuses them.
 INVENTED_PROGRAMME_NAMES = frozenset({"스마트제조혁신 바우처"})
 KOREAN_KEYS = {"ㅠ": "b", "ㄴ": "s", "ㅜ": "n", "ㅡ": "m", "ㅂ": "q"}
+# Programme vocabulary (고도화1/고도화2 = builds at 중간1 and above), never a level name (issue 9).
+PROGRAMME_WORD = "고도화"
 
 WORDS: dict[str, dict[Lang, str]] = {
     "cli.about": {
@@ -49,6 +51,14 @@ WORDS: dict[str, dict[Lang, str]] = {
     "card.warnings": {"ko": "확인할 점", "en": "Things to check"},
     "card.top": {"ko": "최고 단계에 도달했습니다.", "en": "This is the top of the ladder."},
     "card.unanswered": {"ko": "미응답", "en": "unanswered"},
+    "card.newer_version": {
+        "ko": "이 파일은 {qid} {version} 판으로 채점했습니다. 새 판({newer})이 있습니다. 옮기려면: readiness migrate {file} --to {newer}",
+        "en": "Scored with {qid} {version}. A newer version, {newer}, exists. To move to it: readiness migrate {file} --to {newer}",
+    },
+    "score.points_label": {
+        "ko": "이 도구의 지수 (공식 점수 아님)",
+        "en": "this tool's index, not an official score",
+    },
     "mode.self": {"ko": "자가진단", "en": "Self-assessment"},
     "mode.audit": {"ko": "현장 진단", "en": "Site audit"},
     "intro.mode": {"ko": "진단 방식: {mode}", "en": "Mode: {mode}"},
@@ -253,6 +263,14 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report.national": {"ko": "국가 수준 체계", "en": "National scheme"},
     "report.points": {"ko": "점수", "en": "Points"},
     "report.of_1000": {"ko": "/ 1000점", "en": "/ 1000"},
+    "report.min_points_note": {
+        "ko": "최소 점수는 이 도구의 설정이며 공식 기준이 아닙니다.",
+        "en": "The minimum points are this tool's settings, not official cut-offs.",
+    },
+    "report.newer_version": {
+        "ko": "이 결과는 {qid} {version} 판으로 채점했습니다. 새 판({newer})이 있습니다. 옮기려면: readiness migrate FILE --to {newer}",
+        "en": "Scored with {qid} {version}. A newer version, {newer}, exists. To move to it: readiness migrate FILE --to {newer}",
+    },
     "report.index": {"ko": "종합지수(0-5)", "en": "Index (0-5)"},
     "report.completeness": {"ko": "응답률", "en": "Completeness"},
     "report.answered_of": {
@@ -470,6 +488,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "dashboard.levels": {"ko": "수준별 기업 수", "en": "Firms per level"},
     "dashboard.level": {"ko": "수준", "en": "Level"},
     "dashboard.national": {"ko": "국가 수준 체계", "en": "National scheme"},
+    "dashboard.points_label": {
+        "ko": "이 도구의 지수, 공식 점수 아님",
+        "en": "this tool's index, not an official score",
+    },
     "dashboard.points": {"ko": "점수 분포 (1000점 만점)", "en": "Points (out of 1000)"},
     "dashboard.dimensions": {
         "ko": "영역별 점수 (0-5): 평균과 사분위",

@@ -275,7 +275,7 @@ def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path: Path) -> None
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
     for k in range(14):  # six firms in C30, seven in C29, one in C25
-        text = demo.replace('"124-81-53817"', f'"124-81-538{k:02d}"')
+        text = demo.replace('"000-00-10004"', f'"000-00-200{k:02d}"')
         if k >= 6:
             text = text.replace("sector: C30", "sector: C29" if k < 13 else "sector: C25")
         (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
@@ -296,7 +296,7 @@ def test_dashboard_and_peers_suppress_and_stay_anonymous(tmp_path: Path) -> None
         "company_name"
     ]
     for text in (html, peers_text):
-        assert "124-81-538" not in text and name not in text
+        assert "000-00-200" not in text and name not in text
 
 
 def test_dashboard_escapes_text_from_answer_files(tmp_path: Path) -> None:
@@ -304,7 +304,7 @@ def test_dashboard_escapes_text_from_answer_files(tmp_path: Path) -> None:
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
     for k in range(5):
-        text = demo.replace('"124-81-53817"', f'"124-81-5381{k}"').replace(
+        text = demo.replace('"000-00-10004"', f'"000-00-2000{k}"').replace(
             "region: 경기", 'region: "<b>x</b>"'
         )
         (folder / f"f{k}.yaml").write_text(text, encoding="utf-8")
@@ -326,7 +326,7 @@ def test_report_names_are_safe(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
-    hostile = demo.replace('"124-81-53817"', "~").replace("name: ", 'name: "../../x" #', 1)
+    hostile = demo.replace('"000-00-10004"', "~").replace("name: ", 'name: "../../x" #', 1)
     (folder / "--my firm (1).yaml").write_text(hostile, encoding="utf-8")  # no business number
     (folder / "a.yaml").write_text(demo, encoding="utf-8")
     (folder / "b.yaml").write_text(demo, encoding="utf-8")  # same business number: -2
@@ -334,14 +334,14 @@ def test_report_names_are_safe(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     reports = tmp_path / "out" / "reports"
     assert sorted(p.name for p in reports.iterdir()) == [
-        "124-81-53817-2.md",
-        "124-81-53817.md",
+        "000-00-10004-2.md",
+        "000-00-10004.md",
         "my_firm_1.md",
     ]
     assert not (tmp_path / "x.md").exists() and not (tmp_path.parent / "x.md").exists()
     got = rows(tmp_path / "out")
     assert got["--my firm (1).yaml"]["report"] == "reports/my_firm_1.md"
-    assert got["b.yaml"]["report"] == "reports/124-81-53817-2.md"
+    assert got["b.yaml"]["report"] == "reports/000-00-10004-2.md"
 
 
 def test_reports_render_once_per_valid_file(mixed_run: tuple[Path, Result], tmp_path: Path) -> None:
@@ -351,8 +351,8 @@ def test_reports_render_once_per_valid_file(mixed_run: tuple[Path, Result], tmp_
     (folder / "bad.yaml").write_text("company: {name: X\n")
     result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--reports", "html"])
     assert result.exit_code == EXIT_BATCH_INVALID
-    assert [p.name for p in (tmp_path / "out" / "reports").iterdir()] == ["124-81-53817.html"]
-    assert "<html" in (tmp_path / "out" / "reports" / "124-81-53817.html").read_text(encoding="utf-8")
+    assert [p.name for p in (tmp_path / "out" / "reports").iterdir()] == ["000-00-10004.html"]
+    assert "<html" in (tmp_path / "out" / "reports" / "000-00-10004.html").read_text(encoding="utf-8")
 
 
 # --- robustness -------------------------------------------------------------------------------
@@ -387,7 +387,7 @@ def test_peers_json_feeds_a_firms_report(tmp_path: Path) -> None:
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
     for k in range(6):
         (folder / f"f{k}.yaml").write_text(
-            demo.replace('"124-81-53817"', f'"124-81-538{k:02d}"'), encoding="utf-8"
+            demo.replace('"000-00-10004"', f'"000-00-200{k:02d}"'), encoding="utf-8"
         )
     run_batch([folder], tmp_path / "out", jobs=1)
     peers = json.loads((tmp_path / "out" / "peers.json").read_text(encoding="utf-8"))
@@ -419,7 +419,7 @@ def test_report_uses_peers_json_from_a_batch(tmp_path: Path) -> None:
     folder.mkdir()
     demo = (bundled("examples") / "demo.yaml").read_text(encoding="utf-8")
     for i in range(6):
-        text = demo.replace('"124-81-53817"', f'"124-81-{53810 + i}"').replace(
+        text = demo.replace('"000-00-10004"', f'"124-81-{53810 + i}"').replace(
             "employees: 48", f"employees: {45 + i}"
         )
         (folder / f"firm{i}.yaml").write_text(text, encoding="utf-8")

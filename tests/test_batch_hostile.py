@@ -26,7 +26,7 @@ DEMO = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
 
 
 def firm(i: int, **changes: str) -> str:
-    text = DEMO.replace('"124-81-53817"', f'"124-81-{53700 + i}"')
+    text = DEMO.replace('"000-00-10004"', f'"000-00-{30000 + i}"')
     for key, value in changes.items():
         lines = text.splitlines()
         text = (
@@ -183,7 +183,7 @@ def test_reports_hold_exactly_this_runs_reports(tmp_path: Path) -> None:
     run_batch([folder_of(tmp_path / "a", 3)], out, Options(report_format="md"), jobs=1)
     assert len(list((out / "reports").iterdir())) == 3
     run_batch([folder_of(tmp_path / "b", 2)], out, Options(report_format="md"), jobs=1)
-    assert sorted(p.name for p in (out / "reports").iterdir()) == ["124-81-53700.md", "124-81-53701.md"]
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["000-00-30000.md", "000-00-30001.md"]
     run_batch([folder_of(tmp_path / "b", 2)], out, jobs=1)
     assert not (out / "reports").exists()
 
@@ -191,16 +191,16 @@ def test_reports_hold_exactly_this_runs_reports(tmp_path: Path) -> None:
 def test_full_width_digits_are_the_same_business_number(tmp_path: Path) -> None:
     folder = folder_of(tmp_path / "in", 1)
     (folder / "again.yaml").write_text(
-        firm(0).replace("124-81-53700", "１２４-８１-５３７００"), encoding="utf-8"
+        firm(0).replace("000-00-30000", "０００-００-３００００"), encoding="utf-8"
     )
     result = run_batch([folder], tmp_path / "out", jobs=1)
-    assert result.counted == 1 and list(result.duplicates) == ["124-81-53700"]
+    assert result.counted == 1 and list(result.duplicates) == ["000-00-30000"]
 
 
 def test_other_unicode_digits_are_refused(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "x.yaml").write_text(firm(0).replace("124-81-53700", "١٢٤-٨١-٥٣٧٠٠"), encoding="utf-8")
+    (folder / "x.yaml").write_text(firm(0).replace("000-00-30000", "٠٠٠-٠٠-٣٠٠٠٠"), encoding="utf-8")
     result = run_batch([folder], tmp_path / "out", jobs=1)
     assert result.invalid == 1
 

@@ -12,22 +12,34 @@ from pydantic import ValidationError
 
 from readiness.domain.actions import ActionCatalogue, check_references, uncovered_questions
 from readiness.domain.programmes import ProgrammeCatalogue
+from readiness.domain.questionnaire import Questionnaire
 from readiness.files import safeyaml
-from readiness.files.loading import find_questionnaire
+from readiness.files.catalogues import bundled_actions, catalogue_problems
+from readiness.files.loading import available, find_questionnaire
 from tests.catalogue_data import catalogue, programme, text
 
 ROOT = Path(__file__).parent.parent
 PROGRAMMES = ROOT / "questionnaires" / "programmes.yaml"
-ACTIONS = ROOT / "questionnaires" / "actions" / "kr-smart-factory.yaml"
+ACTION_DIR = ROOT / "questionnaires" / "actions"
+# each bundled questionnaire version and the action catalogue written for it
+PAIRS = {
+    "2026.1": ACTION_DIR / "kr-smart-factory.yaml",
+    "2026.2": ACTION_DIR / "kr-smart-factory-2026.2.yaml",
+}
 MAX_RANK = 5
 
-QUESTIONNAIRE = find_questionnaire("kr-smart-factory").questionnaire
-QUESTION_IDS = {q.id for q in QUESTIONNAIRE.questions}
-# target rank -> gates, each a list of (question or dimension, minimum) alternatives
-GATES: dict[int, list[list[tuple[str, float]]]] = {
-    level.rank: [[(c.target, c.min or 0) for c in gate.alternatives] for gate in level.gates]
-    for level in QUESTIONNAIRE.levels[1:]
-}
+
+def _questionnaire(version: str) -> Questionnaire:
+    return find_questionnaire("kr-smart-factory", version).questionnaire
+
+
+def _gates(version: str) -> list[tuple[str, int, list[list[tuple[str, float]]]]]:
+    """(version, target rank, gates as lists of (question or dimension, minimum) alternatives)."""
+    return [
+        (version, level.rank, [[(c.target, c.min or 0) for c in gate.alternatives] for gate in level.gates])
+        for level in _questionnaire(version).levels[1:]
+    ]
+
 
 REQUIRED_PROGRAMMES = {
     "level-verification", "smart-factory-general", "autonomous-factory",
@@ -49,9 +61,18 @@ def programmes() -> ProgrammeCatalogue:
     return ProgrammeCatalogue.model_validate(_yaml(PROGRAMMES))
 
 
+@pytest.fixture(scope="module", params=sorted(PAIRS))
+def version(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def actions() -> ActionCatalogue:
-    return ActionCatalogue.model_validate(_yaml(ACTIONS))
+def actions(version: str) -> ActionCatalogue:
+    return ActionCatalogue.model_validate(_yaml(PAIRS[version]))
+
+
+def _ids(version: str) -> set[str]:
+    return {q.id for q in _questionnaire(version).questions}
 
 
 def _action(aid: str, **overrides: Any) -> dict[str, Any]:
@@ -84,7 +105,24 @@ def test_bundled_actions_load(actions: ActionCatalogue) -> None:
     assert len(actions.actions) >= 40
 
 
-@pytest.mark.parametrize("path", [PROGRAMMES, ACTIONS], ids=["programmes", "actions"])
+def test_every_bundled_version_has_a_catalogue_the_loader_picks(version: str) -> None:
+    assert sorted(PAIRS) == [v for _, v, _ in available()]
+    picked = bundled_actions("kr-smart-factory", version)
+    assert picked == ActionCatalogue.model_validate(_yaml(PAIRS[version]))
+
+
+def test_load_time_check_covers_every_bundled_version() -> None:
+    assert catalogue_problems() == ()
+
+
+def test_legacy_catalogue_is_not_used_for_a_version_it_does_not_fit() -> None:
+    legacy = ActionCatalogue.model_validate(_yaml(PAIRS["2026.1"]))
+    assert check_references(
+        legacy, ProgrammeCatalogue.model_validate(_yaml(PROGRAMMES)), _ids("2026.2"), MAX_RANK
+    )
+
+
+@pytest.mark.parametrize("path", [PROGRAMMES, *PAIRS.values()], ids=["programmes", *PAIRS])
 def test_bundled_files_read_the_same_with_the_safe_loader(path: Path) -> None:
     """The project's loader reads scalars as text; the models must give the same result."""
     model = ProgrammeCatalogue if path == PROGRAMMES else ActionCatalogue
@@ -93,20 +131,23 @@ def test_bundled_files_read_the_same_with_the_safe_loader(path: Path) -> None:
 
 
 def test_bundled_actions_reference_existing_questions_and_programmes(
-    actions: ActionCatalogue, programmes: ProgrammeCatalogue
+    actions: ActionCatalogue, programmes: ProgrammeCatalogue, version: str
 ) -> None:
-    assert check_references(actions, programmes, QUESTION_IDS, MAX_RANK) == []
+    assert check_references(actions, programmes, _ids(version), MAX_RANK) == []
 
 
-def test_every_question_has_an_action(actions: ActionCatalogue) -> None:
-    assert uncovered_questions(actions, QUESTION_IDS) == []
+def test_every_question_has_an_action(actions: ActionCatalogue, version: str) -> None:
+    assert uncovered_questions(actions, _ids(version)) == []
 
 
-@pytest.mark.parametrize("target", sorted(GATES))
-def test_every_level_gate_can_be_climbed_from_the_level_below(actions: ActionCatalogue, target: int) -> None:
+@pytest.mark.parametrize(("version", "target", "gates"), [g for v in sorted(PAIRS) for g in _gates(v)])
+def test_every_level_gate_can_be_climbed_from_the_level_below(
+    version: str, target: int, gates: list[list[tuple[str, float]]]
+) -> None:
+    actions = ActionCatalogue.model_validate(_yaml(PAIRS[version]))
     rank = target - 1
     here = [a for a in actions.actions if a.min_level <= rank <= a.max_level]
-    for alternatives in GATES[target]:
+    for alternatives in gates:
         assert any(
             lift.to >= minimum and (lift.question == gate or lift.question.startswith(gate + "."))
             for gate, minimum in alternatives
@@ -115,10 +156,10 @@ def test_every_level_gate_can_be_climbed_from_the_level_below(actions: ActionCat
         ), f"no action at rank {rank} lifts {alternatives}"
 
 
-def test_every_current_manufacturer_programme_is_used_by_an_action(
-    actions: ActionCatalogue, programmes: ProgrammeCatalogue
-) -> None:
-    used = {pid for a in actions.actions for pid in a.programmes}
+def test_every_current_manufacturer_programme_is_used_by_an_action(programmes: ProgrammeCatalogue) -> None:
+    # over every version's action catalogue
+    catalogues = [ActionCatalogue.model_validate(_yaml(path)) for path in PAIRS.values()]
+    used = {pid for actions in catalogues for a in actions.actions for pid in a.programmes}
     wanted = [p.id for p in programmes.programmes
               if p.status == "current" and p.eligibility.audience == "manufacturer"]  # fmt: skip
     assert [pid for pid in wanted if pid not in used] == []

@@ -66,7 +66,7 @@ def test_a_crash_inside_a_chunk_of_several_files_takes_out_only_its_own_file(
     folder.mkdir()
     demo = (ROOT / "examples" / "demo.yaml").read_text(encoding="utf-8")
     for i in range(12):
-        (folder / f"firm{i:02d}.yaml").write_text(demo.replace("124-81-53817", f"124-81-{53800 + i}"))
+        (folder / f"firm{i:02d}.yaml").write_text(demo.replace("000-00-10004", f"000-00-{40000 + i}"))
     real = read_answers
 
     def crash_on_one(path: Path) -> Any:

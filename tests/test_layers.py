@@ -49,6 +49,7 @@ LIBRARIES: dict[str, set[str]] = {
     "pydantic": {
         "readiness.domain.base",
         "readiness.domain.questionnaire",
+        "readiness.domain.migration",
         "readiness.domain.answers",
         "readiness.domain.programmes",
         "readiness.domain.sme",

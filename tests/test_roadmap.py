@@ -12,7 +12,8 @@ from readiness.domain.answers import AnswerFile
 from readiness.domain.ladder import level_reached, points_of, values_of
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.roadmap import Phase, plan
-from readiness.files.loading import LoadedQuestionnaire, bundled_actions, find_questionnaire, load_action_file
+from readiness.files.catalogues import bundled_actions
+from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_action_file
 
 from .conftest import DATA, Write
 
@@ -77,10 +78,11 @@ def test_what_no_action_covers_falls_back_to_the_smallest_lift(mini: LoadedQuest
     assert points_of(q, apply(start, [last])) >= q.levels[3].min_points
 
 
+@pytest.mark.parametrize("version", ["2026.1", "2026.2"])
 @pytest.mark.parametrize("target", [1, 2, 3, 4, 5])
-def test_bundled_actions_climb_from_nothing_to_every_level(target: int) -> None:
-    q = find_questionnaire("kr-smart-factory").questionnaire
-    actions = bundled_actions(q.id)
+def test_bundled_actions_climb_from_nothing_to_every_level(target: int, version: str) -> None:
+    q = find_questionnaire("kr-smart-factory", version).questionnaire
+    actions = bundled_actions(q.id, version)
     assert actions is not None
     start = values(q, {})
     phases = plan(q, start, target, actions)
@@ -103,7 +105,7 @@ def test_plan_is_deterministic() -> None:
 
 def test_bundled_catalogues_load_through_the_guarded_loader() -> None:
     from readiness.domain.actions import check_references
-    from readiness.files.loading import bundled_programmes
+    from readiness.files.catalogues import bundled_programmes
 
     q = find_questionnaire("kr-smart-factory").questionnaire
     actions, programmes = bundled_actions(q.id), bundled_programmes()

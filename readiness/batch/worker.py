@@ -17,9 +17,9 @@ from readiness.domain.ladder import gate_text
 from readiness.domain.results import GateCheck
 from readiness.domain.scoring import evaluate, score
 from readiness.errors import AnswersError, Problem
+from readiness.files.catalogues import bundled_catalogues
 from readiness.files.loading import (
     LoadedQuestionnaire,
-    bundled_catalogues,
     bundled_sme_criteria,
     check_answers,
     load_questionnaire_file,

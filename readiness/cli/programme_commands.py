@@ -29,7 +29,7 @@ LangOption = Annotated[Lang, typer.Option(help="Language of the text output.")]
 
 
 def _catalogue() -> Any:
-    from readiness.files.loading import bundled_programmes
+    from readiness.files.catalogues import bundled_programmes
 
     catalogue = bundled_programmes()
     if catalogue is None:

@@ -44,7 +44,28 @@ def score(
         terminal.write_json(api.scorecard_json(card))
         return
     q = (loaded or find_questionnaire(card.questionnaire.id, card.questionnaire.version)).questionnaire
-    terminal.out().print(scorecard(card, q, (lang.value if lang else card.assessment.language)))
+    language = lang.value if lang else card.assessment.language
+    terminal.out().print(scorecard(card, q, language))
+    _newer_notice(card.questionnaire.id, card.questionnaire.version, file, language)
+
+
+def _newer_notice(qid: str, version: str, file: Path, lang: str) -> None:
+    """On stderr: a newer bundled version exists, and the command that moves the file to it."""
+    from readiness.cli import console as terminal
+    from readiness.files.loading import newer_version
+    from readiness.words import word
+
+    newer = newer_version(qid, version)
+    if newer is not None:
+        text = word(
+            "card.newer_version",
+            "ko" if lang == "ko" else "en",
+            qid=qid,
+            version=version,
+            newer=newer,
+            file=file,
+        )
+        terminal.err().print(f"note: {text}", markup=False)
 
 
 @app.command()
@@ -65,6 +86,8 @@ def validate(
             bad += 1
             terminal.print_problems(problems)
         else:
+            for warning in api.validate_warnings(file):
+                terminal.err().print(f"warning: {warning}", markup=False)
             terminal.err().print(f"ok: {file}", markup=False)
     if bad:
         terminal.err().print(f"{bad} of {len(files)} file(s) invalid", markup=False)
@@ -78,14 +101,17 @@ def template(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
-    questionnaire: Annotated[str, typer.Option(help="Questionnaire id or file.")] = "kr-smart-factory",
+    questionnaire: Annotated[
+        str, typer.Option(help="Questionnaire id, id@version or file (id alone: the newest version).")
+    ] = "kr-smart-factory",
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a blank answer file with every question and its six options as comments."""
     from readiness import api
     from readiness.files.output import save_atomic
 
-    text = api.template(questionnaire, lang.value)
+    qid, _, version = questionnaire.partition("@")
+    text = api.template(qid, lang.value, version or None)
     if output is None:
         sys.stdout.write(text)
         return
@@ -111,20 +137,31 @@ def schema() -> None:
 @handle_errors
 def questionnaire_list() -> None:
     """List the bundled questionnaires."""
-    from readiness.files.loading import available, load_questionnaire_file
+    from readiness.files.catalogues import catalogue_problems
+    from readiness.files.loading import available, load_questionnaire_file, newer_version
 
     for _qid, _version, path in available():
         loaded = load_questionnaire_file(path)
         q = loaded.questionnaire
-        typer.echo(
-            f"{q.id}\t{q.version}\t{len(q.dimensions)} dimensions, {len(q.questions)} questions\t{q.title.en}"
+        status = (
+            "newest"
+            if newer_version(q.id, q.version) is None
+            else f"superseded by {newer_version(q.id, q.version)}"
         )
+        typer.echo(
+            f"{q.id}@{q.version}\t{len(q.dimensions)} dimensions, {len(q.questions)} questions\t"
+            f"{status}\t{q.title.en}"
+        )
+    for problem in catalogue_problems():
+        typer.echo(f"warning: {problem}", err=True)
 
 
 @questionnaire_app.command("show")
 @handle_errors
 def questionnaire_show(
-    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a file).")] = "kr-smart-factory",
+    questionnaire: Annotated[
+        str, typer.Argument(help="Questionnaire id, id@version, or a file (id alone: the newest version).")
+    ] = "kr-smart-factory",
     version: Annotated[str | None, typer.Option(help="Version (default: newest).")] = None,
     format: Annotated[ScoreFormat, typer.Option("--format", "-f")] = ScoreFormat.text,
     lang: Annotated[Lang, typer.Option()] = Lang.ko,
@@ -134,7 +171,8 @@ def questionnaire_show(
     from readiness.cli.scorecard import questionnaire as questionnaire_view
     from readiness.files.loading import find_questionnaire
 
-    loaded = find_questionnaire(questionnaire, version)
+    qid, _, at = questionnaire.partition("@")
+    loaded = find_questionnaire(qid, version or at or None)
     if format is ScoreFormat.json:
         terminal.write_json(loaded.questionnaire.model_dump_json(indent=2) + "\n")
         return

@@ -47,7 +47,7 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     head.append(f"L{card.level.rank} {card.level.name(lang)}", style="bold cyan")
     other: Lang = "en" if lang == "ko" else "ko"
     head.append(f" ({card.level.name(other)})\n")
-    head.append(f"{t['points']}: {card.points} / 1000    ")
+    head.append(f"{t['points']}: {card.points} / 1000 — {q.points_words(lang)}    ")
     head.append(f"{t['completeness']}: {card.answered}/{card.total}")
     ladder = "  ".join(
         f"[{'bold reverse' if lv.rank == card.level.rank else 'dim'}]L{lv.rank} {shown(lv.name(lang))}[/]"
@@ -100,14 +100,18 @@ def questionnaire(q: Questionnaire, lang: Lang) -> Group:
     ladder = Table(title=word("card.level", lang), show_edge=False)
     ladder.add_column("")
     ladder.add_column(word("card.level", lang))
-    ladder.add_column(word("card.points", lang), justify="right")
+    ladder.add_column(f"{word('card.points', lang)} *", justify="right")
     ladder.add_column("gates")
     for lv in q.levels:
         gates = "; ".join(gate_text(g.alternatives, joiner=" or ") for g in lv.gates)
+        national = lv.national(lang)
+        if lv.national_match is not None:
+            national += f"; {lv.national_match.term}, {lv.national_match.certainty}"
         ladder.add_row(
-            f"L{lv.rank}", shown(f"{lv.name(lang)} ({lv.national(lang)})"), str(lv.min_points), shown(gates)
+            f"L{lv.rank}", shown(f"{lv.name(lang)} ({national})"), str(lv.min_points), shown(gates)
         )
     parts.append(ladder)
+    parts.append(f"[dim]* {shown(word('report.min_points_note', lang))}[/]")
     for n, dim in enumerate(q.dimensions, 1):
         parts.append(f"\n[bold]{n}. {shown(dim.name(lang))}[/] ({dim.id}, weight {dim.weight:g})")
         parts.append(f"[dim]{shown(dim.purpose(lang))}[/]")

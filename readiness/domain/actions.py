@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from readiness.domain.base import MAX_VALUE, Model, Text, unique
+from readiness.domain.base import MAX_VALUE, Model, Text, nullable, unique
 from readiness.domain.programmes import ID, Programme, ProgrammeCatalogue, Rank, ordered
 from readiness.domain.questionnaire import QUESTION_ID
 
@@ -61,7 +61,14 @@ class ActionCatalogue(Model):
     """Upgrade actions for one questionnaire, keyed to its question ids."""
 
     questionnaire: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    # the version whose question ids the lifts use; None: the legacy file, written for the first one
+    questionnaire_version: Annotated[str | None, Field(max_length=40)] = None
     actions: Annotated[list[UpgradeAction], Field(min_length=1)]
+
+    @field_validator("questionnaire_version", mode="before")
+    @classmethod
+    def _version_is_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else nullable(value)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> ActionCatalogue:

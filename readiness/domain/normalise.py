@@ -151,6 +151,22 @@ def business_number(text: str) -> str:
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
 
 
+_CHECK_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+
+
+def business_number_checks(number: str) -> bool:
+    """Whether a business registration number passes the national check digit (the 10th digit).
+
+    Weights 1,3,7,1,3,7,1,3,5 on digits 1-9, plus floor(d9 * 5 / 10); the check digit is
+    (10 - sum mod 10) mod 10. A failing number cannot belong to a real firm.
+    """
+    digits = [int(c) for c in re.sub(r"[\s-]", "", number)]
+    if len(digits) != 10:
+        return False
+    total = sum(d * w for d, w in zip(digits, _CHECK_WEIGHTS, strict=False)) + digits[8] * 5 // 10
+    return (10 - total % 10) % 10 == digits[9]
+
+
 def won(amount: int, lang: Lang) -> str:
     """Won for people: Korean units (120억원, 3.5만원) or English millions and billions."""
     if lang == "ko":

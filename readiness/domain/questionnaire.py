@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from readiness.domain.base import MAX_VALUE, Model, Text, unique
+from readiness.domain.migration import Migration, check_targets
+from readiness.words import PROGRAMME_WORD, Lang, word
 
 QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
 DIMENSION_ID = r"^[a-z][a-z0-9_]*$"
@@ -89,6 +91,31 @@ class Gate(Model):
         return [Condition(question=self.question, dimension=self.dimension, min=self.min)]
 
 
+class NationalMatch(Model):
+    """Which national term a level corresponds to, and how sure that correspondence is."""
+
+    term: Annotated[str, Field(min_length=1, max_length=40)]
+    scheme: Literal["system-level", "programme"]
+    certainty: Literal["high", "medium", "low"]
+    basis: Text
+    sources: Annotated[
+        list[Annotated[str, Field(pattern=r"^https?://\S+$")]], Field(min_length=1, max_length=5)
+    ]
+
+    @model_validator(mode="after")
+    def _programme_is_no_level(self) -> NationalMatch:
+        if self.scheme == "programme" and self.certainty == "high":
+            raise ValueError("a programme is not a national level: its certainty cannot be 'high'")
+        return self
+
+
+class PointsLabel(Text):
+    """The words printed next to every number of points; short, it sits beside the number."""
+
+    ko: Annotated[str, Field(min_length=1, max_length=60)]
+    en: Annotated[str, Field(min_length=1, max_length=60)]
+
+
 class Level(Model):
     """One rung of the ladder: a minimum of points plus gates that cannot be averaged away."""
 
@@ -99,6 +126,7 @@ class Level(Model):
     summary: Text
     min_points: Annotated[int, Field(ge=0, le=1000)]
     gates: list[Gate] = []
+    national_match: NationalMatch | None = None
 
 
 class Rule(Model):
@@ -131,6 +159,8 @@ class Questionnaire(Model):
     levels: Annotated[list[Level], Field(min_length=2)]
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
     plausibility: list[Rule] = []
+    points_label: PointsLabel | None = None
+    migrations: list[Migration] = []
 
     @field_validator("version", mode="before")
     @classmethod
@@ -169,6 +199,8 @@ class Questionnaire(Model):
             for cond in [*rule.when, *rule.expect]:
                 _check_condition(cond, questions, dims, f"plausibility.{rule.id}")
         unique("plausibility rule id", [r.id for r in self.plausibility])
+        _check_national(self.levels)
+        check_targets(self.migrations, self.version, set(questions))
         return self
 
     @property
@@ -190,6 +222,10 @@ class Questionnaire(Model):
                 return d
         raise KeyError(did)
 
+    def points_words(self, lang: Lang) -> str:
+        """What the points are, printed next to every number of them (issue 9, finding 9)."""
+        return self.points_label(lang) if self.points_label else word("score.points_label", lang)
+
     def level(self, key: str | int) -> Level:
         """A level by rank, id, or rank written as `L3`."""
         for lv in self.levels:
@@ -203,3 +239,19 @@ def _check_condition(cond: Condition, questions: dict[str, Question], dims: list
         raise ValueError(f"{where}: unknown question {cond.question!r}")
     if cond.dimension is not None and cond.dimension not in dims:
         raise ValueError(f"{where}: unknown dimension {cond.dimension!r}")
+
+
+def _check_national(levels: list[Level]) -> None:
+    """national_match on every level or none; with it, 고도화 is neither a term nor a level name."""
+    matched = [lv.national_match is not None for lv in levels]
+    if not any(matched):
+        return  # versions published before 2026.2 (their names are frozen)
+    if not all(matched):
+        missing = [lv.id for lv in levels if lv.national_match is None]
+        raise ValueError(f"national_match is on some levels but not on {', '.join(missing)}")
+    for lv in levels:
+        assert lv.national_match is not None
+        if lv.national_match.term == PROGRAMME_WORD or PROGRAMME_WORD in lv.name.ko:
+            raise ValueError(
+                f"levels.{lv.rank}: {PROGRAMME_WORD!r} is programme vocabulary, not a level name"
+            )

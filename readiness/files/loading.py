@@ -145,6 +145,15 @@ def find_questionnaire(qid: str, version: str | None = None) -> LoadedQuestionna
     return loaded
 
 
+def newer_version(qid: str, version: str) -> str | None:
+    """The newest bundled version of `qid` if it is newer than `version`, else None."""
+    versions = [v for i, v, _ in available() if i == qid]
+    if not versions:
+        return None
+    newest = max(versions, key=_version_key)
+    return newest if _version_key(newest) > _version_key(version) else None
+
+
 def _version_key(version: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.-]", version))
 
@@ -164,6 +173,15 @@ ANSWER_HINTS = {
 def read_answers(path: Path) -> tuple[AnswerFile, safeyaml.Document]:
     """Parse an answer file on its own (shape and types), without its questionnaire."""
     return parse_model(AnswerFile, path, AnswersError, ANSWER_HINTS)
+
+
+def read_answers_text(text: str, name: str) -> tuple[AnswerFile, safeyaml.Document]:
+    """Parse answer-file text not (yet) on disk, e.g. what migrate is about to write."""
+    doc = safeyaml.parse(text.encode())
+    try:
+        return AnswerFile.model_validate(doc.data), doc
+    except ValidationError as exc:
+        raise AnswersError(validation_problems(exc, doc, name, ANSWER_HINTS)) from None
 
 
 def check_answers(answers: AnswerFile, q: Questionnaire, doc: safeyaml.Document, path: str) -> None:
@@ -270,27 +288,3 @@ def load_action_file(path: Path) -> ActionCatalogue:
     """Load and validate an upgrade-action catalogue (cached per path)."""
     catalogue, _ = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
     return catalogue
-
-
-def bundled_programmes() -> ProgrammeCatalogue | None:
-    """The shipped programme catalogue, or None if this install has none."""
-    path = questionnaire_dir() / "programmes.yaml"
-    return load_programme_file(path) if path.is_file() else None
-
-
-def bundled_actions(questionnaire_id: str) -> ActionCatalogue | None:
-    """The shipped action catalogue written for a questionnaire id, or None if there is none."""
-    path = questionnaire_dir() / "actions" / f"{questionnaire_id}.yaml"
-    return load_action_file(path) if path.is_file() else None
-
-
-def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, ActionCatalogue | None]:
-    """The shipped programme and action catalogues a report on `q` uses.
-
-    The programmes' level ranks refer to the ladder the bundled actions were written for, so a
-    questionnaire without its own action catalogue gets neither.
-    """
-    actions = bundled_actions(q.id)
-    if actions is None or actions.questionnaire != q.id:
-        return None, actions
-    return bundled_programmes(), actions

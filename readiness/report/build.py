@@ -51,6 +51,7 @@ def build_report(
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
     sme_criteria: SmeCriteria | None = None,
+    newer: str | None = None,
 ) -> Report:
     """Everything the report shows, decided once for every format.
 
@@ -65,7 +66,7 @@ def build_report(
     roadmap = b.roadmap(card, goal, actions, programmes)
     return Report(
         lang=lang,
-        cover=b.cover(card, today, programmes),
+        cover=b.cover(card, today, programmes).model_copy(update={"newer_version": newer}),
         headline=b.headline(card, goal),
         dimensions=b.dimensions(card, prev_dims, peer),
         blockers=b.blockers(card),
@@ -146,6 +147,7 @@ class _Builder(SectionViews):
             national=level.national(self.lang),
             summary=level.summary(self.lang),
             points=card.points,
+            points_label=self.q.points_words(self.lang),
             index=card.index,
             completeness=round(card.completeness * 100),
             answered=card.answered,

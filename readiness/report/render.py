@@ -39,6 +39,7 @@ def render_report(
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
     sme_criteria: SmeCriteria | None = None,
+    newer: str | None = None,
 ) -> bytes:
     """The report on `card` in format `fmt`; pure: it reads no files, same arguments give same bytes.
 
@@ -62,6 +63,7 @@ def render_report(
         programmes=programmes,
         actions=actions,
         sme_criteria=sme_criteria,
+        newer=newer,
     )
     return renderer(report_format)(report)
 

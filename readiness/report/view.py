@@ -76,6 +76,7 @@ class Cover(View):
     questionnaire_version: str
     sha256: str
     disclaimer: str
+    newer_version: str | None = None  # a newer bundled version of the questionnaire, if any
 
 
 class Headline(View):
@@ -87,6 +88,7 @@ class Headline(View):
     national: str
     summary: str
     points: int
+    points_label: str  # this tool's index, not the official 1,000-point score
     index: float
     completeness: int  # percent
     answered: int

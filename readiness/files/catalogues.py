@@ -1,0 +1,105 @@
+"""The shipped action and programme catalogues, picked per questionnaire version and checked on load.
+
+Each questionnaire version has its own action catalogue, `actions/<id>-<version>.yaml`; the legacy
+`actions/<id>.yaml` (no version key, written for the first version) serves a version without one only
+if every question it lifts exists there. On first use every bundled version's catalogue is checked
+against its questionnaire and the programmes, so a broken pairing fails loudly, not in one report.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from readiness.domain.actions import ActionCatalogue, check_references, uncovered_questions
+from readiness.domain.migrate import check_against
+from readiness.domain.programmes import ProgrammeCatalogue
+from readiness.domain.questionnaire import Questionnaire
+from readiness.errors import Problem, QuestionnaireError
+from readiness.files.loading import (
+    available,
+    find_questionnaire,
+    load_action_file,
+    load_programme_file,
+    questionnaire_dir,
+)
+
+
+def bundled_programmes() -> ProgrammeCatalogue | None:
+    """The shipped programme catalogue, or None if this install has none."""
+    path = questionnaire_dir() / "programmes.yaml"
+    return load_programme_file(path) if path.is_file() else None
+
+
+def bundled_actions(questionnaire_id: str, version: str | None = None) -> ActionCatalogue | None:
+    """The shipped action catalogue for a questionnaire version (newest when omitted), or None."""
+    if version is None:
+        version = find_questionnaire(questionnaire_id).questionnaire.version
+    folder = questionnaire_dir() / "actions"
+    own = folder / f"{questionnaire_id}-{version}.yaml"
+    if own.is_file():
+        catalogue = load_action_file(own)
+        if (catalogue.questionnaire, catalogue.questionnaire_version) != (questionnaire_id, version):
+            found = f"{catalogue.questionnaire} {catalogue.questionnaire_version}"
+            raise QuestionnaireError(
+                [Problem(str(own), f"file name does not match its questionnaire ({found})")]
+            )
+        return catalogue
+    legacy = folder / f"{questionnaire_id}.yaml"
+    if not legacy.is_file():
+        return None
+    catalogue = load_action_file(legacy)
+    if catalogue.questionnaire != questionnaire_id or catalogue.questionnaire_version not in (None, version):
+        return None
+    try:
+        q = find_questionnaire(questionnaire_id, version).questionnaire
+    except QuestionnaireError:
+        return None  # not a bundled version: no way to know the legacy file fits it
+    return catalogue if _fits(catalogue, q) else None
+
+
+def _fits(actions: ActionCatalogue, q: Questionnaire) -> bool:
+    ids = {question.id for question in q.questions}
+    top = q.levels[-1].rank
+    return all(lift.question in ids for a in actions.actions for lift in a.lifts) and all(
+        a.max_level <= top for a in actions.actions
+    )
+
+
+@cache
+def catalogue_problems() -> tuple[str, ...]:
+    """Problems between bundled versions, their action catalogues, the programmes and the migrations."""
+    programmes = bundled_programmes()
+    problems: list[str] = []
+    for qid, version, _ in available():
+        q = find_questionnaire(qid, version).questionnaire
+        actions = bundled_actions(qid, version)
+        if actions is None:
+            continue
+        ids = {question.id for question in q.questions}
+        where = f"{qid} {version}"
+        if programmes is not None:
+            top = q.levels[-1].rank
+            problems += [f"{where}: {p}" for p in check_references(actions, programmes, ids, top)]
+        problems += [f"{where}: no action lifts {qid}" for qid in uncovered_questions(actions, ids)]
+    bundled_versions = [find_questionnaire(qid, v).questionnaire for qid, v, _ in available()]
+    for newer in bundled_versions:
+        for older in bundled_versions:
+            if older.id == newer.id and older.version != newer.version:
+                problems += check_against(older, newer)
+    return tuple(problems)
+
+
+def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, ActionCatalogue | None]:
+    """The shipped programme and action catalogues a report on `q` uses.
+
+    The programmes' level ranks refer to the ladder the bundled actions were written for, so a
+    questionnaire without its own action catalogue gets neither.
+    """
+    problems = catalogue_problems()
+    if problems:
+        path = str(questionnaire_dir() / "actions")
+        raise QuestionnaireError([Problem(path, p) for p in problems[:20]])
+    actions = bundled_actions(q.id, q.version)
+    if actions is None or actions.questionnaire != q.id or not _fits(actions, q):
+        return None, None
+    return bundled_programmes(), actions
