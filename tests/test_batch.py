@@ -26,8 +26,9 @@ from readiness.batch.stats import HIDDEN, OTHER, SUPPRESSED, Stats, employee_ban
 from readiness.cli import app
 from readiness.domain.answers import AnswerFile
 from readiness.errors import EXIT_BATCH_INVALID, Problem
-from readiness.files.loading import read_answers
+from readiness.files.loading import find_questionnaire, read_answers
 from readiness.files.safeyaml import Document
+from readiness.words import word
 
 from .conftest import DATA, ROOT
 from .test_loading import CASES
@@ -100,12 +101,12 @@ def test_errors_csv_has_path_line_field_message(mixed_run: tuple[Path, Result]) 
     raw = (out / "errors.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
     table = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert list(table[0]) == ["path", "line", "field", "message"]
-    by_file = {Path(r["path"]).name: r for r in reversed(table)}  # first problem per file
+    assert list(table[0]) == ["파일", "줄", "항목", "내용"]  # headers in the run's language (ko)
+    by_file = {Path(r["파일"]).name: r for r in reversed(table)}  # first problem per file
     assert set(by_file) == set(CASES)
-    assert by_file["out-of-range.yaml"]["line"] == "4"
-    assert by_file["out-of-range.yaml"]["field"] == "answers.production.results"
-    assert by_file["missing-company-name.yaml"]["field"] == "company.name"
+    assert by_file["out-of-range.yaml"]["줄"] == "4"
+    assert by_file["out-of-range.yaml"]["항목"] == "answers.production.results"
+    assert by_file["missing-company-name.yaml"]["항목"] == "company.name"
 
 
 def test_summary_agrees_with_scoring_each_file(mixed_run: tuple[Path, Result]) -> None:
@@ -136,9 +137,11 @@ def test_summary_csv_and_xlsx(mixed_run: tuple[Path, Result]) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(table) == len(CASES) + len(EXAMPLES)
-    assert {"path", "status", "company_name", "level_rank", "points", "production", "completeness"} <= set(
-        table[0]
-    )
+    production = find_questionnaire("kr-smart-factory").questionnaire.dimension("production").name.ko
+    wanted = ["path", "status", "company_name", "level_rank", "points", "completeness"]
+    assert {word(f"column.{c}", "ko") for c in wanted} | {production} <= set(table[0])
+    machine = json.loads((out / "summary.json").read_text(encoding="utf-8"))["rows"][0]
+    assert {"path", "status", "company_name", "points", "completeness"} <= set(machine)  # stable names
     with zipfile.ZipFile(out / "summary.xlsx") as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert 'state="frozen"' in sheet and "<autoFilter" in sheet and "<cols>" in sheet
@@ -208,11 +211,9 @@ def test_duplicate_business_numbers_are_flagged_and_counted_once(tmp_path: Path)
     shutil.copy(ROOT / "examples" / "demo.yaml", tmp_path / "in" / "zz-resubmitted.yaml")
     result = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1)
     assert result.exit_code == 0  # flagged, not invalid
-    assert list(result.duplicates.values()) == [
-        [str(tmp_path / "in" / "demo.yaml"), str(tmp_path / "in" / "zz-resubmitted.yaml")]
-    ]
+    assert list(result.duplicates.values()) == [["demo.yaml", "zz-resubmitted.yaml"]]  # relative to the input
     got = rows(tmp_path / "out")
-    assert got["zz-resubmitted.yaml"]["duplicate_of"] == str(tmp_path / "in" / "demo.yaml")
+    assert got["zz-resubmitted.yaml"]["duplicate_of"] == "demo.yaml"
     assert got["demo.yaml"]["duplicate_of"] is None
     assert result.counted == 2  # the resubmission is not counted twice in the statistics
 

@@ -6,6 +6,7 @@ rendered with the report's Jinja environment from report_templates/dashboard.htm
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from readiness.batch.rows import BatchResult
@@ -20,9 +21,10 @@ from readiness.batch.stats import (
     publish_counts,
     suppress_counts,
 )
+from readiness.domain import normalise
 from readiness.domain.questionnaire import Questionnaire
 from readiness.report.templates import render_page
-from readiness.words import Lang, section
+from readiness.words import Lang, section, word
 
 TEMPLATE = "dashboard.html.j2"
 TOP = 10  # blockers and warnings listed
@@ -84,7 +86,7 @@ def view(
     def breakdown(name: str) -> list[dict[str, Any]]:
         rows = []
         for entry in stats.breakdown(name):
-            label = {UNKNOWN: t["unknown"], OTHER: t["other"]}.get(entry["group"], entry["group"])
+            label = group_label(name, entry["group"], lang)
             if isinstance(entry["n"], str):
                 rows.append({"group": label, "n": entry["n"], "shown": False})
             else:
@@ -122,7 +124,13 @@ def view(
             *([(t["others"], other_questionnaires)] if other_questionnaires else []),
         ],
         "levels": [
-            {**bar, "rank": lv.rank, "name": lv.name(lang), "national": lv.national(lang)}
+            {
+                **bar,
+                "rank": lv.rank,
+                "name": lv.name(lang),
+                "national": lv.national(lang),
+                "percent": percent(bar["count"], stats.n),
+            }
             for lv, bar in zip(q.levels, _bars(list(levels.items()), 300), strict=True)
         ]
         if enough
@@ -141,7 +149,9 @@ def view(
         else [],
         "points": {k: _num(v, 0) for k, v in overall["points"].items() if k != "n"} if overall else {},
         "dimensions": dimensions if enough else [],
-        "breakdowns": [(t[name], breakdown(name)) for name in ("sector", "region", "size_band")],
+        "breakdowns": [(t[name], breakdown(name)) for name in BREAKDOWN_TABLES],
+        "run_date": result.run_date or "",
+        "dates": result.dates,
         "blockers": _bars(list(blockers.items()), 200) if enough else [],
         "warnings": [
             {**bar, "message": rules.get(bar["label"], bar["label"])}
@@ -150,6 +160,29 @@ def view(
         if enough
         else [],
     }
+
+
+BREAKDOWN_TABLES = ("sector", "region", "size_band", "sme_class", "source")
+
+
+def group_label(breakdown: str, key: str, lang: Lang) -> str:
+    """A group's name for people: 시도 in the report's language, SME classes and folders in words."""
+    if key in (UNKNOWN, OTHER):
+        return word("dashboard.unknown" if key == UNKNOWN else "dashboard.other", lang)
+    if breakdown == "region":
+        with contextlib.suppress(KeyError):
+            province = normalise.province_by_short(key)
+            return province.short if lang == "ko" else province.en
+    if breakdown == "sme_class":
+        return word(f"dashboard.sme_{key}", lang)
+    if breakdown == "source" and key == "":
+        return word("dashboard.top_folder", lang)
+    return key
+
+
+def percent(n: int | str, total: int) -> str:
+    """`n` as a share of `total` ("34%"), or nothing for a hidden cell."""
+    return f"{round(100 * n / total)}%" if isinstance(n, int) and total else ""
 
 
 def render(

@@ -26,6 +26,7 @@ OUTPUTS = (
     "errors.csv",
     "dashboard.html",
     "peers.json",
+    "charts",
     "reports",
 )
 

@@ -42,6 +42,9 @@ class Row:
     region: str | None = None
     employees: int | None = None
     employee_band: str | None = None
+    sme_class: str | None = None  # micro / small / medium / over_ceiling / unknown (중소기업기본법)
+    source: str | None = None  # the first-level subfolder under the input folder ("" at its top)
+    assessment_date: str | None = None
     level_rank: int | None = None
     level_id: str | None = None
     level_name: str | None = None
@@ -79,6 +82,8 @@ class BatchResult:
     outputs: list[Path] = field(default_factory=list)
     skipped: int = 0  # found but never opened: not regular files, hidden, unreadable, links out
     notes: list[str] = field(default_factory=list)  # said once at the end (e.g. --jobs capped)
+    run_date: str | None = None  # shown on the dashboard (None: not shown, outputs reproducible)
+    dates: tuple[str, str] | None = None  # first and last assessment date among counted firms
 
     @property
     def exit_code(self) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from readiness.batch import dashboard
+from readiness.batch import dashboard, slides
 from readiness.batch.discover import discover, shown_path
 from readiness.batch.outdir import OutputFolder
 from readiness.batch.pool import score_files
@@ -48,17 +48,21 @@ class _Run:
     def __init__(self, outdir: Path, options: Options, strict: bool, result: BatchResult) -> None:
         self.outdir, self.options, self.strict, self.result = outdir, options, strict, result
         self.first_file: dict[str, str] = {}  # business number -> first file with it
+        self.roots: list[str] = []  # input folders, longest first
         self.report_names: set[str] = set()
         self.known = _known_questionnaires(options)
         self.dimension_ids = list(
             dict.fromkeys(d.id for lq in self.known.values() for d in lq.questionnaire.dimensions)
         )
         self.stats: dict[str, Stats] = {}
-        self.tables = Tables(outdir, self.dimension_ids)
+        names = {
+            d.id: d.name(options.lang) for lq in self.known.values() for d in lq.questionnaire.dimensions
+        }
+        self.tables = Tables(outdir, self.dimension_ids, options.lang, names)
 
     def add(self, row: Row) -> None:
         result = self.result
-        row.path = shown_path(row.path)  # from here on the path is only shown, never opened
+        row.path, row.source = self._relative(shown_path(row.path))  # only shown from here on
         row.problems = [dataclasses.replace(p, path=row.path) for p in row.problems]
         if row.business_number:
             first = self.first_file.setdefault(row.business_number, row.path)
@@ -81,6 +85,9 @@ class _Run:
             if row.duplicate_of is None and row.questionnaire:
                 # a repeated business number is a resubmission: only the first file counts
                 result.counted += 1
+                if row.assessment_date:
+                    first, last = result.dates or (row.assessment_date, row.assessment_date)
+                    result.dates = (min(first, row.assessment_date), max(last, row.assessment_date))
                 self._stats(row.questionnaire).add(
                     points=row.points or 0,
                     level=row.level_rank or 0,
@@ -89,6 +96,8 @@ class _Run:
                     sector=row.sector,
                     region=row.region,
                     size_band=row.employee_band,
+                    sme_class=row.sme_class,
+                    source=row.source,
                     blockers=row.blocker_keys,
                     plausibility=[wid for kind, wid, _ in row.warnings if kind == "plausibility"],
                 )
@@ -102,6 +111,16 @@ class _Run:
             if result.invalid <= MAX_SHOWN:
                 result.problems += row.problems
         self.tables.write(row)
+
+    def _relative(self, path: str) -> tuple[str, str | None]:
+        """The path relative to the input folder it was found in, and its first-level subfolder."""
+        for root in self.roots:
+            prefix = root.rstrip(os.sep) + os.sep
+            if path.startswith(prefix):
+                rest = path[len(prefix) :]
+                head, sep, _ = rest.partition(os.sep)
+                return rest, head if sep else ""
+        return path, None
 
     def _stats(self, key: str) -> Stats:
         if key not in self.stats:
@@ -161,6 +180,9 @@ class _Run:
             }
             outputs.append(write_json(self.outdir / "peers.json", peers))
             html = dashboard.render(stats, q, self.result, self.options.lang, other_questionnaires=others)
+            outputs += slides.write(
+                self.outdir / "charts", dashboard.view(stats, q, self.result, self.options.lang)
+            )
             path = self.outdir / "dashboard.html"
             path.write_text(html, encoding="utf-8", newline="\n")
             outputs.append(path)
@@ -211,6 +233,7 @@ def run(
     found = discover(inputs)
     paths = found.files
     result = BatchResult(outdir=outdir, files=len(paths) + len(found.skipped))
+    result.run_date = options.today.isoformat() if options.today else None
     cpus = os.cpu_count() or 1
     jobs = max(1, jobs or cpus)
     if jobs > cpus:
@@ -223,6 +246,9 @@ def run(
             options = replace(options, report_dir=str(report_dir))
         try:
             state = _Run(folder.staging, options, strict, result)
+            state.roots = sorted(
+                (shown_path(str(p)) for p in inputs if os.path.isdir(p)), key=len, reverse=True
+            )
             if progress is not None:
                 progress(0, len(paths))
             try:

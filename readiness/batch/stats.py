@@ -29,6 +29,9 @@ BANDS: tuple[tuple[int, str], ...] = (
 LARGE_BAND = "300+"
 BAND_ORDER = (*(label for _, label in BANDS), LARGE_BAND)
 HISTOGRAM_STEP = 100
+# the group keys every firm is counted under
+BREAKDOWNS = ("sector", "region", "size_band", "sme_class", "source", "sector_size_band")
+SME_ORDER = ("micro", "small", "medium", "over_ceiling", "unknown")
 
 
 def employee_band(employees: int | None) -> str | None:
@@ -138,7 +141,7 @@ def _derivable(sizes: Mapping[str, int], status: Mapping[str, str | None]) -> bo
 def publish_counts(counts: Mapping[str, int]) -> dict[str, int | str]:
     """Counts of a partition whose total is published, with small cells and their complements hidden."""
     status = visible_groups(counts)
-    return {key: (status[key] or n) if n else 0 for key, n in counts.items()}
+    return {key: status[key] or n for key, n in counts.items()}  # zeros stay 0 unless all is hidden
 
 
 @dataclass
@@ -154,14 +157,8 @@ class Stats:
     levels: Counter[int] = field(default_factory=Counter)
     histogram: Counter[int] = field(default_factory=Counter)
     completeness_sum: float = 0.0
-    keys: dict[str, dict[str, int]] = field(
-        default_factory=lambda: {name: {} for name in ("sector", "region", "size_band", "sector_size_band")}
-    )
-    codes: dict[str, array[int]] = field(
-        default_factory=lambda: {
-            name: array("I") for name in ("sector", "region", "size_band", "sector_size_band")
-        }
-    )
+    keys: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in BREAKDOWNS})
+    codes: dict[str, array[int]] = field(default_factory=lambda: {name: array("I") for name in BREAKDOWNS})
     blockers: Counter[str] = field(default_factory=Counter)
     warnings: Counter[str] = field(default_factory=Counter)
     _groups: dict[str, dict[str, Group]] | None = field(default=None, init=False, repr=False)
@@ -181,6 +178,8 @@ class Stats:
         size_band: str | None,
         blockers: Iterable[str],
         plausibility: Iterable[str],
+        sme_class: str | None = None,
+        source: str | None = None,
     ) -> None:
         """Record one scored firm: its points, level, dimension scores, group keys, blockers and warnings."""
         self._groups = None
@@ -196,6 +195,8 @@ class Stats:
             ("sector", sector),
             ("region", region),
             ("size_band", size_band),
+            ("sme_class", sme_class or UNKNOWN),
+            ("source", source if source is not None else UNKNOWN),
             ("sector_size_band", f"{sector}|{size_band}"),
         ):
             index = self.keys[name]
@@ -240,9 +241,7 @@ class Stats:
         groups = self._by()[name]
         status = visible_groups({key: g.n for key, g in groups.items()})
         out = []
-        for key in sorted(
-            groups, key=lambda k: (k == OTHER, k == UNKNOWN, _band_rank(k) if name == "size_band" else 0, k)
-        ):
+        for key in sorted(groups, key=lambda k: (k == OTHER, k == UNKNOWN, _rank(name, k), k)):
             if status[key]:
                 out.append({"group": key, "n": status[key]})
             else:
@@ -263,6 +262,15 @@ class Stats:
                 for name in ("sector", "size_band", "sector_size_band")
             },
         }
+
+
+def _rank(breakdown: str, key: str) -> int:
+    """The natural order of a breakdown's keys where they have one (size bands, SME classes)."""
+    if breakdown == "size_band":
+        return _band_rank(key)
+    if breakdown == "sme_class":
+        return SME_ORDER.index(key) if key in SME_ORDER else len(SME_ORDER)
+    return 0
 
 
 def _band_rank(label: str) -> int:

@@ -11,11 +11,12 @@ import contextlib
 import csv
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from readiness.batch.rows import Row
+from readiness.words import Lang, word
 
 HEAD = [
     "path",
@@ -30,6 +31,9 @@ HEAD = [
     "region",
     "employees",
     "employee_band",
+    "sme_class",
+    "source",
+    "assessment_date",
     "level_rank",
     "level_id",
     "level_name",
@@ -62,6 +66,18 @@ def columns(dimension_ids: Sequence[str]) -> list[str]:
     return [*HEAD, *(d if d not in fixed else f"dimension_{d}" for d in dimension_ids), *TAIL]
 
 
+def headers(
+    columns: Sequence[str], dimension_ids: Sequence[str], lang: Lang, names: Mapping[str, str]
+) -> list[str]:
+    """Column headers for people in `lang`: fixed columns from the word catalogue, dimensions by name."""
+    dims = set(dimension_ids)
+    out = []
+    for column in columns:
+        key = column.removeprefix("dimension_")
+        out.append(names.get(key, key) if key in dims else word(f"column.{column}", lang))
+    return out
+
+
 def problems_text(row: Row) -> str:
     """A row's problems as one cell: `line N, field: message` joined, cut to the cell limit."""
     parts = []
@@ -86,6 +102,9 @@ def values(row: Row, dimension_ids: Sequence[str]) -> list[Any]:
         row.region,
         row.employees,
         row.employee_band,
+        row.sme_class,
+        row.source,
+        row.assessment_date,
         row.level_rank,
         row.level_id,
         row.level_name,
@@ -115,6 +134,9 @@ def record(row: Row) -> dict[str, Any]:
         "region": row.region,
         "employees": row.employees,
         "employee_band": row.employee_band,
+        "sme_class": row.sme_class,
+        "source": row.source,
+        "assessment_date": row.assessment_date,
         "level": None
         if row.level_rank is None
         else {"rank": row.level_rank, "id": row.level_id, "name": row.level_name},
@@ -140,7 +162,13 @@ WIDTH_SAMPLE = 2000  # column widths come from the first rows; measuring all cos
 class Tables:
     """Open writers for the four tables; `write(row)` per file in order, then `close(extra)`."""
 
-    def __init__(self, outdir: Path, dimension_ids: Sequence[str]) -> None:
+    def __init__(
+        self,
+        outdir: Path,
+        dimension_ids: Sequence[str],
+        lang: Lang = "ko",
+        dimension_names: Mapping[str, str] | None = None,
+    ) -> None:
         import xlsxwriter  # only the batch needs it
 
         self.dimension_ids = list(dimension_ids)
@@ -151,10 +179,11 @@ class Tables:
         # newline="" lets csv write Excel's \r\n; utf-8-sig adds the BOM
         self._csv_file = self.paths["summary.csv"].open("w", encoding="utf-8-sig", newline="")
         self._csv = csv.writer(self._csv_file)
-        self._csv.writerow(self.columns)
+        self.headers = headers(self.columns, self.dimension_ids, lang, dimension_names or {})
+        self._csv.writerow(self.headers)
         self._errors_file = self.paths["errors.csv"].open("w", encoding="utf-8-sig", newline="")
         self._errors = csv.writer(self._errors_file)
-        self._errors.writerow(ERROR_COLUMNS)
+        self._errors.writerow([word(f"column.{c}", lang) for c in ERROR_COLUMNS])
         self._json = self.paths["summary.json"].open("w", encoding="utf-8", newline="\n")
         self._json.write('{\n"rows": [')
         self._first = True
@@ -180,8 +209,8 @@ class Tables:
             **{first_dim + k: self._score_format for k in range(len(self.dimension_ids))},
             self.columns.index("completeness"): self._percent_format,
         }
-        self._sheet.write_row(0, 0, self.columns, bold)
-        self._widths = [len(c) + 2 for c in self.columns]
+        self._sheet.write_row(0, 0, self.headers, bold)
+        self._widths = [_width(c) + 2 for c in self.headers]
         self._rows = 0
 
     def write(self, row: Row) -> None:

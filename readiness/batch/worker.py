@@ -12,10 +12,12 @@ from typing import Any
 
 from readiness.batch.rows import Options, Row
 from readiness.batch.stats import employee_band
+from readiness.domain import normalise
 from readiness.domain.answers import AnswerFile
 from readiness.domain.ladder import gate_text
 from readiness.domain.results import GateCheck
 from readiness.domain.scoring import evaluate, score
+from readiness.domain.sme import sme_class
 from readiness.errors import AnswersError, Problem
 from readiness.files.catalogues import bundled_catalogues
 from readiness.files.loading import (
@@ -85,6 +87,13 @@ def score_one(index: int, path: str, options: Options) -> Row:
         row.company_name, row.business_number = company.name, company.business_number
         row.sector, row.region, row.employees = company.sector, company.region, company.employees
         row.employee_band = employee_band(company.employees)
+        province = normalise.province(company.region) if company.region else None
+        row.region = province.short if province else company.region  # one group per 시도
+        criteria = bundled_sme_criteria()
+        if criteria is not None:
+            verdict = sme_class(criteria, company.sector, company.annual_revenue_krw, company.employees)
+            row.sme_class = verdict.klass
+        row.assessment_date = answers.assessment.date.isoformat() if answers.assessment.date else None
         row.questionnaire = f"{answers.questionnaire.id} {answers.questionnaire.version}"
         loaded = _questionnaire_for(answers, doc, path, options)
         check_answers(answers, loaded.questionnaire, doc, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -101,6 +102,7 @@ def batch(
         report_format=reports.value if reports else None,
         report_lang=lang.value if lang else None,
         questionnaire=str(loaded.path) if loaded else None,
+        today=dt.date.today(),  # the run date on the dashboard and in reports
     )
     with BatchProgress() as progress:
         result = batch_run.run(paths, output, options, jobs=jobs, strict=strict, progress=progress)
