@@ -99,7 +99,7 @@ def _q(text: str) -> str:
 Question = tuple[str, bool, str, list[str]]  # id, n/a allowed, text, six option texts
 
 
-def answer_file(rng: random.Random, questions: list[Question], bn: str) -> str:
+def answer_file(rng: random.Random, questions: list[Question], bn: str, version: str) -> str:
     """One answer file as a person or the interview would write it (a third keep the template's comments)."""
     comments = rng.random() < 0.3
     maturity = rng.betavariate(2.2, 2.8) * 5  # latent: most firms low-to-middle
@@ -109,7 +109,7 @@ def answer_file(rng: random.Random, questions: list[Question], bn: str) -> str:
         "# readiness answer file",
         "questionnaire:",
         '  id: "kr-smart-factory"',
-        '  version: "2026.1"',
+        f'  version: "{version}"',
         "company:",
         f"  name: {_q(_name(rng))}",
         f'  business_number: "{bn}"',
@@ -167,7 +167,7 @@ BREAKAGES = [
 ]
 
 
-def generate(folder: Path, n: int, questions: list[Question], seed: int = 20261122) -> int:
+def generate(folder: Path, n: int, questions: list[Question], version: str, seed: int = 20261122) -> int:
     """Write `n` answer files into `folder` (in sub-folders by region office); return how many are broken."""
     rng = random.Random(seed)
     seen: list[str] = []
@@ -175,7 +175,7 @@ def generate(folder: Path, n: int, questions: list[Question], seed: int = 202611
     for i in range(n):
         bn = rng.choice(seen) if seen and rng.random() < 0.005 else _business_number(rng)
         seen.append(bn)
-        text = answer_file(rng, questions, bn)
+        text = answer_file(rng, questions, bn, version)
         data = text.encode("utf-8")
         if rng.random() < 0.03:
             broken += 1
@@ -283,7 +283,7 @@ def main() -> None:
     try:
         folder = args.keep or scratch / "answers"
         if args.keep is None or not any(folder.rglob("*.yaml")):
-            broken = generate(folder, args.n, questions)
+            broken = generate(folder, args.n, questions, q.version)
         else:
             broken = -1
         files = sorted(folder.rglob("*.yaml"))

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from readiness.files.fastyaml import parse_simple
+
 MAX_BYTES = 256 * 1024
 MAX_FLOW_DEPTH = 64
 MAX_BLOCK_INDENT = 400
@@ -49,11 +51,23 @@ class YamlProblem(Exception):
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded YAML document: the plain data and the node tree, for finding lines."""
+    """A loaded YAML document: the plain data and the node tree, for finding lines.
+
+    The fast reader (files/fastyaml.py) gives no node tree; it is composed by the guarded path
+    only when a line is asked for, i.e. when the file has a problem to report.
+    """
 
     data: Any
-    root: yaml.Node
+    _root: yaml.Node | None
     raw: bytes
+
+    @property
+    def root(self) -> yaml.Node:
+        """The node tree, composed on first use."""
+        if self._root is None:
+            object.__setattr__(self, "_root", _guarded(decode(self.raw))[1])
+        assert self._root is not None
+        return self._root
 
     def line_of(self, loc: tuple[str | int, ...]) -> int | None:
         """The 1-based line of the deepest key or item on path `loc` that exists."""
@@ -235,9 +249,22 @@ def read(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def parse(raw: bytes) -> Document:
-    """Parse one YAML document of text-only scalars, with every guard applied."""
+    """Parse one YAML document of text-only scalars, with every guard applied.
+
+    Files in the simple subset answer files use are read by the fast reader, which agrees with
+    the guarded path wherever it answers (tests/test_fastyaml.py); the rest take the guarded path.
+    """
     text = decode(raw)
     check_nesting(text)
+    simple = parse_simple(text)
+    if simple is not None:
+        return Document(data=simple, _root=None, raw=raw)
+    data, root = _guarded(text)
+    return Document(data=data, _root=root, raw=raw)
+
+
+def _guarded(text: str) -> tuple[Any, yaml.Node]:
+    """libyaml composes, one walk vets and builds: aliases, tags, duplicates and floods refused."""
     loader = _GuardedLoader(text)
     try:
         data, root = loader.get_single_data()
@@ -253,7 +280,7 @@ def parse(raw: bytes) -> Document:
         raise YamlProblem(f"YAML error: {str(exc).splitlines()[0][:200]}") from None
     finally:
         loader.dispose()
-    return Document(data=data, root=root, raw=raw)
+    return data, root
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Document:
