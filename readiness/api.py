@@ -12,10 +12,8 @@ from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
 from readiness.files import answerfile
-from readiness.files.catalogues import bundled_catalogues
 from readiness.files.loading import (
     LoadedQuestionnaire,
-    bundled_sme_criteria,
     find_questionnaire,
     load_answers,
     newer_version,
@@ -123,6 +121,8 @@ def render_card(
     peers: dict[str, Any] | None = None,
 ) -> bytes:
     """The report on a scorecard, with the bundled catalogues for its questionnaire."""
+    from readiness.files.catalogues import bundled_catalogues  # catalogues only for reports
+    from readiness.files.loading import bundled_sme_criteria
     from readiness.report.render import render_report  # jinja2 only when a report is asked for
 
     programmes, actions = bundled_catalogues(loaded.questionnaire)

@@ -7,18 +7,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from readiness.domain.actions import ActionCatalogue
 from readiness.domain.answers import AnswerFile
-from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
-from readiness.domain.sme import SmeCriteria
 from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
 from readiness.files import safeyaml
 from readiness.resources import bundled
+
+if TYPE_CHECKING:  # the catalogue models are imported where they are loaded: `score` needs none
+    from readiness.domain.actions import ActionCatalogue
+    from readiness.domain.programmes import ProgrammeCatalogue
+    from readiness.domain.sme import SmeCriteria
 
 MAX_PROBLEMS = 20
 M = TypeVar("M", bound=BaseModel)
@@ -266,6 +268,8 @@ def load_programme_file(path: Path) -> ProgrammeCatalogue:
             f"sources, reviewed date and confidence per programme); see README 'Support programmes'"
         )
         raise QuestionnaireError([Problem(str(path), message, doc.line_of(("schema",)) or 1, "schema")])
+    from readiness.domain.programmes import ProgrammeCatalogue
+
     catalogue, _ = parse_model(ProgrammeCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
     return catalogue
 
@@ -273,6 +277,8 @@ def load_programme_file(path: Path) -> ProgrammeCatalogue:
 @cache
 def load_sme_file(path: Path) -> SmeCriteria:
     """Load and validate the SME ceilings (cached per path)."""
+    from readiness.domain.sme import SmeCriteria
+
     criteria, _ = parse_model(SmeCriteria, path, QuestionnaireError)
     return criteria
 
@@ -286,5 +292,7 @@ def bundled_sme_criteria() -> SmeCriteria | None:
 @cache
 def load_action_file(path: Path) -> ActionCatalogue:
     """Load and validate an upgrade-action catalogue (cached per path)."""
+    from readiness.domain.actions import ActionCatalogue
+
     catalogue, _ = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
     return catalogue
