@@ -106,6 +106,10 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "HTML 보고서를 {path} 에 쓸까요? (Y/n)",
         "en": "Write the HTML report to {path}? (Y/n)",
     },
+    "end.report_failed": {
+        "ko": "보고서를 쓰지 못했습니다: {path}: {reason} (응답 파일은 저장되어 있습니다)",
+        "en": "could not write the report {path}: {reason} (the answer file is saved)",
+    },
     "end.report_written": {
         "ko": "보고서를 썼습니다: {path} (브라우저로 열거나 A4로 인쇄하세요)",
         "en": "Report written: {path} (open it in a browser or print it on A4)",
@@ -164,6 +168,14 @@ WORDS: dict[str, dict[Lang, str]] = {
     "field.date": {"ko": "평가일 (YYYY-MM-DD)", "en": "Assessment date (YYYY-MM-DD)"},
     "notice.required": {"ko": "꼭 입력해야 하는 항목입니다.", "en": "This field is required."},
     "notice.too_long": {"ko": "너무 깁니다.", "en": "That is too long."},
+    "notice.line_too_long": {
+        "ko": "입력이 너무 깁니다 ({limit:,}자 초과). 다시 입력하세요.",
+        "en": "That reply is too long (over {limit:,} characters). Type it again.",
+    },
+    "notice.bad_encoding": {
+        "ko": "UTF-8이 아닌 글자가 있습니다. 터미널을 UTF-8로 설정하고 다시 입력하세요.",
+        "en": "That reply is not valid UTF-8 text. Set the terminal to UTF-8 and type it again.",
+    },
     "notice.business_number": {
         "ko": "사업자등록번호는 숫자 10자리입니다 (예: 123-45-67890).",
         "en": "A business registration number has 10 digits (e.g. 123-45-67890).",
@@ -177,8 +189,8 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "Type a whole number, 0 or more (e.g. 48).",
     },
     "notice.revenue": {
-        "ko": "원 단위 숫자나 억·만 단위로 입력하세요 (예: 12000000000, 120억, 3억 5000만).",
-        "en": "Type an amount in won, e.g. 12000000000, 12,000,000,000 or 120억.",
+        "ko": "원 단위 숫자나 억·천만·만 단위로 입력하세요 (예: 12,000,000,000, 120억, 85억 5천만).",
+        "en": "Type an amount in won, e.g. 12,000,000,000, 120억 or 85억 5천만.",
     },
     "notice.region": {
         "ko": "목록의 번호나 시·도 이름(예: 경기, 경상남도)을 입력하세요.",

@@ -5,7 +5,9 @@ Questionnaire text is always passed through `shown()`, so `[x]` prints as `[x]`.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 from typing import Any
 
 from rich.cells import cell_len
@@ -19,8 +21,46 @@ from readiness.domain.normalise import Choice
 from readiness.words import Lang, word
 
 ARROW = " › "
+MAX_LINE = 8192  # characters: a note is at most 4,000; longer replies are refused without reading them whole
 CONFIRMATIONS = {"note_saved"}
 _INVISIBLE = re.compile(r"\x1b\[[0-9;]*m")  # colour codes, marked for readline as taking no columns
+
+
+class LineTooLong(ValueError):
+    """A reply longer than the interview reads; the rest of it was skipped."""
+
+
+def read_line(limit: int) -> str:
+    """One line of standard input without its newline, read at most `limit` characters at a time.
+
+    A longer line is skipped to its end in chunks (a 10 MB reply costs milliseconds, not a
+    minute) and refused with LineTooLong; EOFError at the end of input.
+    """
+    line = sys.stdin.readline(limit + 1)
+    if not line:
+        raise EOFError
+    if len(line) > limit and not line.endswith("\n"):
+        while (rest := sys.stdin.readline(65536)) and not rest.endswith("\n"):
+            pass
+        raise LineTooLong
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def is_text(text: str) -> bool:
+    """Whether a reply is real text (bytes that were not UTF-8 arrive as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def accept_any_bytes() -> None:
+    """Read standard input with surrogateescape, so a non-UTF-8 reply is refused, not a crash."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a stream that cannot change stays as it is
+            reconfigure(errors="surrogateescape")
 
 
 class TerminalAsker:
@@ -45,24 +85,41 @@ class TerminalAsker:
             line = self._question(prompt)
         else:
             line = self._text(prompt)
-        try:
-            text = self._read(line)
-        except EOFError:
-            self.console.print()
-            return EndOfInput()
+        while True:
+            try:
+                text = self._read(line)
+            except EOFError:
+                self.console.print()
+                return EndOfInput()
+            except LineTooLong:
+                self._refused("line_too_long", limit=MAX_LINE)
+                continue
+            except UnicodeDecodeError:
+                self._refused("bad_encoding")
+                continue
+            if is_text(text):
+                break
+            self._refused("bad_encoding")  # bytes that were not UTF-8, kept as surrogates: never saved
         if self.echo:
             self.console.print(text, markup=False, highlight=False)
         return prompt.parse(text)
 
     def _read(self, markup: str) -> str:
         if not self.line_editing:
-            return self.console.input(markup)
+            self.console.print(markup, end="")
+            return read_line(MAX_LINE)
         # readline must draw the prompt itself: with a prompt printed beforehand it thinks the line
         # starts at column 0, so an empty reply echoes no newline and history recall overwrites the
         # prompt. input() gives it to readline only via stdout, which is then the same terminal.
         with self.console.capture() as captured:
             self.console.print(markup, end="")
         return input(_INVISIBLE.sub("\x01\\g<0>\x02", captured.get()))
+
+    def _refused(self, notice: str, **params: Any) -> None:
+        """A reply the asker itself cannot take: say why; the same prompt is shown again."""
+        if self.echo:
+            self.console.print()  # the reply is not echoed, so end the prompt's line
+        self._notice(notice, **params)
 
     def t(self, key: str, **params: Any) -> str:
         """A catalogue message, escaped for rich markup."""

@@ -13,7 +13,7 @@ from typing import Any
 from rich.console import Console
 
 from readiness.cli import console as terminal
-from readiness.cli.asker import TerminalAsker
+from readiness.cli.asker import TerminalAsker, accept_any_bytes
 from readiness.cli.console import shown
 from readiness.cli.scorecard import scorecard
 from readiness.domain.answers import AnswerFile
@@ -104,6 +104,7 @@ def run(session: Session, console: Console | None = None) -> int:
         console.soft_wrap = False  # word-wrap the interview at the terminal width (errors stay one line)
     q, path, lang = session.loaded.questionnaire, session.path, session.lang
     scripted = not sys.stdin.isatty()
+    accept_any_bytes()
     line_editing = not scripted and sys.stdout.isatty()  # when input() uses readline
     if line_editing:
         import readline  # noqa: F401  (editing that knows Korean characters take two columns)
@@ -191,12 +192,24 @@ def summary(console: Console, session: Session, af: AnswerFile, *, offer_report:
     if report.exists() or report.resolve() == path.resolve():
         say(console, lang, "end.report", path=shlex.quote(str(path)))  # never over an existing file
         return
-    if offer_report:
-        reply = console.input(shown(word("end.offer_report", lang, path=report)) + " ").strip().lower()
-        if reply in YES_REPLIES:
-            from readiness.api import render_card
+    if offer_report and _offer_accepted(console, lang, report):
+        from readiness.api import render_card
 
+        try:
             save_atomic(report, render_card(card, session.loaded, "html", lang))
+        except OSError as exc:  # a full disk, a read-only folder: the answers are safe already
+            say(console, lang, "end.report_failed", "yellow", path=report, reason=exc.strerror or exc)
+        else:
             say(console, lang, "end.report_written", "bold", path=report)
             return
     say(console, lang, "end.report", path=shlex.quote(str(path)))
+
+
+def _offer_accepted(console: Console, lang: Lang, report: Path) -> bool:
+    """Ask whether to write the report (Enter: yes); Ctrl-D or an unreadable reply is a no."""
+    try:
+        reply = console.input(shown(word("end.offer_report", lang, path=report)) + " ")
+    except (EOFError, UnicodeDecodeError):
+        console.print()
+        return False
+    return reply.strip().lower() in YES_REPLIES

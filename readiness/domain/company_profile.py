@@ -83,13 +83,13 @@ def parse_region(text: str) -> str:
 def parse_count(text: str) -> int:
     """`48`, `1,200` or `48명` → a whole number."""
     digits = text.replace(",", "").removesuffix(normalise.PEOPLE_SUFFIX).strip()
-    if not digits.isdigit() or int(digits) > 10_000_000:
+    if not re.fullmatch(r"[0-9]{1,8}", digits) or int(digits) > 10_000_000:  # never int() of 5,000 digits
         raise BadValue("whole_number")
     return int(digits)
 
 
 def parse_krw(text: str) -> int:
-    """`12000000000`, `12,000,000,000`, `120억`, `120억원`, `3억 5000만` → won."""
+    """`12,000,000,000`, `120억원`, `3억 5000만`, `85억 5천만` → won (`normalise.parse_won`)."""
     try:
         return normalise.parse_won(text)
     except ValueError:

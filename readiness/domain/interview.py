@@ -89,8 +89,8 @@ class QuestionPrompt:
         text = text.strip()
         if not text:
             return Reply("")
-        if text.isdigit():
-            return int(text) if int(text) <= MAX_VALUE else Invalid(text)
+        if text.isascii() and text.isdigit():  # never int() of thousands of digits, or of "²"
+            return int(text) if len(text) <= 3 and int(text) <= MAX_VALUE else Invalid(text)
         return as_key(text) or Invalid(text)
 
 

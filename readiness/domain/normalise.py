@@ -93,10 +93,12 @@ _KSIC_SECTIONS = (
     ("S", 94, 96), ("T", 97, 98), ("U", 99, 99),
 )  # fmt: skip
 
-# Korean units of won: 조 = 10^12, 억 = 10^8, 만 = 10^4.
+# Korean units of won: 조 = 10^12, 억 = 10^8, 만 = 10^4; 천, 백, 십 multiply within a group (5천만).
 WON_UNITS = (("조", 10**12), ("억", 10**8), ("만", 10**4))
 _UNIT_VALUE = {**dict(WON_UNITS), "": 1}
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|)\s*")
+_SMALL_VALUE = {"천": 1000, "백": 100, "십": 10, "": 1}
+_WON_GROUP = re.compile(r"([0-9]{1,16})(?:\.([0-9]{1,12}))?\s*(천|백|십|)\s*(조|억|만|)\s*")
+_MAX_WON_TEXT = 80  # longer replies are not amounts a person types
 WON_SUFFIX = "원"
 PEOPLE_SUFFIX = "명"  # "48명": 48 people
 MAX_WON = 10**16
@@ -186,15 +188,29 @@ def mentions_amount(text: str) -> bool:
 
 
 def parse_won(text: str) -> int:
-    """`12000000000`, `12,000,000,000`, `120억`, `120억원`, `3억 5000만` -> won; ValueError otherwise."""
-    rest = text.replace(",", "").strip().removesuffix(WON_SUFFIX).strip()
-    parts = _AMOUNT.findall(rest)
-    if not rest or not re.fullmatch(f"(?:{_AMOUNT.pattern})+", rest):
+    """`12,000,000,000`, `120억원`, `3억 5000만`, `85억 5천만`, `1.5억` -> won; ValueError otherwise.
+
+    The one parser of won amounts: groups of a number, an optional 천/백/십 and an optional 조/억/만,
+    in falling order (a bare number only last); commas, spaces and a final 원 are ignored.
+    Integer arithmetic throughout, so no reply overflows or loses a won.
+    """
+    if len(text) > _MAX_WON_TEXT:
         raise ValueError("not an amount of won")
-    units = [u for _, u in parts]
-    if "" in units[:-1] or len(set(units)) != len(units):  # a bare number only last, no repeats
+    rest = unicodedata.normalize("NFKC", text).replace(",", "").strip().removesuffix(WON_SUFFIX).strip()
+    if not rest or _WON_GROUP.sub("", rest):
         raise ValueError("not an amount of won")
-    amount = round(sum(float(n) * _UNIT_VALUE[u] for n, u in parts))
+    amount, last = 0, MAX_WON * 10
+    for whole, fraction, small, unit in _WON_GROUP.findall(rest):
+        scale = _SMALL_VALUE[small] * _UNIT_VALUE[unit]
+        if scale >= last:  # units fall from left to right: no repeats, a bare number only last
+            raise ValueError("not an amount of won")
+        if small and not unit and amount:  # "1억 5천": 1억 5천만 or 100,005,000? never guessed
+            raise ValueError("ambiguous amount of won")
+        last = _UNIT_VALUE[unit]
+        value = int(whole) * scale + int(fraction or "0") * scale // 10 ** len(fraction)
+        if fraction and int(fraction) * scale % 10 ** len(fraction):
+            raise ValueError("not a whole number of won")
+        amount += value
     if amount > MAX_WON:
         raise ValueError("amount too large")
     return amount
