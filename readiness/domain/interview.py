@@ -59,6 +59,21 @@ def as_key(text: str) -> Key | None:
     return Key(text) if text in {k.value for k in Key} else None
 
 
+def typed_value(text: str) -> int | None:
+    """A 0-5 answer as a person types it (`3`, ` 3 `, full-width `３`), else None (`3점`, `7`, `²`).
+
+    The terminal and the answer workbook read answers with this one rule.
+    """
+    text = text.strip()
+    if not text.isdigit():
+        return None
+    try:
+        number = int(text)
+    except ValueError:  # digits int() does not read, such as superscripts
+        return None
+    return number if number <= MAX_VALUE else None
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a question sits: dimension d of `dims`, question n of `total` (all 1-based)."""
@@ -90,7 +105,8 @@ class QuestionPrompt:
         if not text:
             return Reply("")
         if text.isdigit():
-            return int(text) if int(text) <= MAX_VALUE else Invalid(text)
+            number = typed_value(text)
+            return Invalid(text) if number is None else number
         return as_key(text) or Invalid(text)
 
 
