@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from readiness.domain.answers import AnswerFile, Company
+from readiness.domain.answers import AnswerFile, Company, QuestionnaireRef
 from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import AnswersError, InputError, Problem
@@ -72,6 +72,42 @@ def template(questionnaire: str = "kr-smart-factory", lang: Lang = "ko", version
         answers={},
     )
     return answerfile.render(blank, q, lang)
+
+
+def template_workbook(
+    questionnaire: str = "kr-smart-factory",
+    lang: Lang = "ko",
+    version: str | None = None,
+    mode: str = "self",
+) -> bytes:
+    """A blank answer workbook (.xlsx): cover with the company profile, the questions, metadata."""
+    from readiness.files.workbook_write import workbook_bytes  # xlsxwriter only when asked for
+
+    loaded = find_questionnaire(questionnaire, version)
+    q = loaded.questionnaire
+    blank = AnswerFile.model_construct(
+        questionnaire=QuestionnaireRef(id=q.id, version=q.version),
+        company=Company.model_construct(name="", programmes=[], programmes_asked=False),
+        assessment=AnswerFile.model_fields["assessment"].default.model_copy(
+            update={"language": lang, "mode": mode}
+        ),
+        answers={},
+    )
+    return workbook_bytes(blank, q, loaded.sha256, lang)
+
+
+def convert_file(path: Path | str, to: str) -> bytes:
+    """An answer file in the other form: `to` is `xlsx` (a workbook) or `yaml`; nothing is lost.
+
+    The file is checked against its questionnaire first; the output is in the file's language.
+    """
+    from readiness.files.workbook_write import workbook_bytes
+
+    answers, loaded = load_answers(Path(path))
+    lang = answers.assessment.language
+    if to == "xlsx":
+        return workbook_bytes(answers, loaded.questionnaire, loaded.sha256, lang)
+    return answerfile.render(answers, loaded.questionnaire, lang).encode()
 
 
 def report_file(
@@ -173,12 +209,14 @@ __all__ = [
     "AnswersError",
     "answer_schema",
     "answer_schema_json",
+    "convert_file",
     "render_card",
     "report_file",
     "score_answers",
     "score_file",
     "scorecard_json",
     "template",
+    "template_workbook",
     "validate_file",
     "validate_warnings",
 ]

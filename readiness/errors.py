@@ -32,12 +32,12 @@ class Problem:
 
     path: str
     message: str
-    line: int | None = None
+    line: int | str | None = None  # a line number, or `sheet!cell` in a workbook
     field: str | None = None
 
     def __str__(self) -> str:
         path = printable(self.path)
-        where = path if self.line is None else f"{path}:{self.line}"
+        where = path if self.line is None else f"{path}:{printable(str(self.line))[:80]}"
         return (
             f"{where}: {printable(self.field)[:100]}: {self.message}"
             if self.field

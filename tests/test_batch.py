@@ -26,8 +26,7 @@ from readiness.batch.stats import HIDDEN, OTHER, SUPPRESSED, Stats, employee_ban
 from readiness.cli import app
 from readiness.domain.answers import AnswerFile
 from readiness.errors import EXIT_BATCH_INVALID, Problem
-from readiness.files.loading import find_questionnaire, read_answers
-from readiness.files.safeyaml import Document
+from readiness.files.loading import Located, find_questionnaire, read_answers
 from readiness.words import word
 
 from .conftest import DATA, ROOT
@@ -368,7 +367,7 @@ def test_a_crashing_worker_marks_its_file_invalid_and_the_run_goes_on(
     _copy_examples(tmp_path / "in", [p.name for p in EXAMPLES])
     real = read_answers
 
-    def crash_on_demo(path: Path) -> tuple[AnswerFile, Document]:
+    def crash_on_demo(path: Path) -> tuple[AnswerFile, Located]:
         if path.name == "demo.yaml":
             os._exit(139)  # what a segfault in libyaml looks like to the pool
         return real(path)

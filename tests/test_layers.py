@@ -45,7 +45,11 @@ LIBRARIES: dict[str, set[str]] = {
     "jinja2": {"readiness.report.templates"},
     "markupsafe": {"readiness.report.templates", "readiness.report.render"},
     "yaml": {"readiness.files.safeyaml"},
-    "xlsxwriter": {"readiness.batch.tables"},
+    # xlsxwriter writes (summary.xlsx, the answer workbook); openpyxl reads answer workbooks only,
+    # parsing with defusedxml (workbook_read imports it so the install cannot silently lack it)
+    "xlsxwriter": {"readiness.batch.tables", "readiness.files.workbook_write"},
+    "openpyxl": {"readiness.files.workbook_read"},
+    "defusedxml": {"readiness.files.workbook_read"},
     "pydantic": {
         "readiness.domain.base",
         "readiness.domain.questionnaire",

@@ -42,7 +42,7 @@ CASES = {
 }
 
 
-def first_problem(path: Path, mini: LoadedQuestionnaire) -> tuple[str, int | None]:
+def first_problem(path: Path, mini: LoadedQuestionnaire) -> tuple[str, int | str | None]:
     questionnaire = None if "unknown-questionnaire" in path.name else mini
     with pytest.raises(AnswersError) as info:
         load_answers(path, questionnaire)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from readiness.errors import UsageError
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")  # a macro workbook is found, and refused with a reason
+WANTED = "*.yaml, *.yml, *.xlsx"
 
 
 @dataclass
@@ -103,6 +104,8 @@ class _Walker:
                 path = os.path.join(root, name)
                 if name.startswith("."):
                     self.skip(path, "skipped: hidden file")
+                elif name.startswith("~$"):
+                    self.skip(path, "skipped: an office lock file (the workbook is open somewhere)")
                 elif os.path.islink(path) and not _inside(os.path.realpath(path), root_real):
                     self.skip(path, "skipped: a link to a file outside the input folder")
                 else:
@@ -135,9 +138,9 @@ def discover(inputs: Sequence[str | Path]) -> Found:
                     walker.file(match)
                     matched = True
             if not matched:
-                raise UsageError(f"{item}: no answer files (*.yaml, *.yml) match this pattern")
+                raise UsageError(f"{item}: no answer files ({WANTED}) match this pattern")
         else:
             raise UsageError(f"{item}: no such file or folder")
     if not walker.files and not walker.skipped:
-        raise UsageError(f"no answer files (*.yaml, *.yml) found in {', '.join(map(str, inputs))}")
+        raise UsageError(f"no answer files ({WANTED}) found in {', '.join(map(str, inputs))}")
     return Found(sorted(walker.files.values()), sorted(walker.skipped.values()))

@@ -82,7 +82,8 @@ def problems_text(row: Row) -> str:
     """A row's problems as one cell: `line N, field: message` joined, cut to the cell limit."""
     parts = []
     for p in row.problems:
-        where = ", ".join(x for x in (f"line {p.line}" if p.line else "", p.field or "") if x)
+        line = f"line {p.line}" if isinstance(p.line, int) else (p.line or "")  # or `sheet!cell`
+        where = ", ".join(x for x in (line, p.field or "") if x)
         parts.append(f"{where}: {p.message}" if where else p.message)
     return SEPARATOR.join(parts)[:MAX_CELL]
 

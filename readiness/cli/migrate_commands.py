@@ -24,11 +24,12 @@ def migrate(
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Rewrite an answer file for a newer questionnaire version, using the mapping that version declares.
+    """Rewrite an answer file (YAML or .xlsx) for a newer questionnaire version, using the mapping that version declares.
 
     Notes, evidence and audit claimed/verified values are kept; questions the old file cannot
     answer are left blank and listed. Prints what changed on stderr.
     """
+    from readiness.files.loading import is_workbook
     from readiness.files.migrating import migrate_file
     from readiness.files.output import check_target, is_stream, save_atomic
 
@@ -38,8 +39,8 @@ def migrate(
     done = migrate_file(file, to)
     if is_stream(target):
         sys.stdout.write(done.text)
-    else:
-        save_atomic(target, done.text)
+    else:  # a workbook stays a workbook (of the newer version); anything else is YAML
+        save_atomic(target, done.workbook() if is_workbook(target) else done.text)
     err = typer.echo
     r = done.result
     err(f"{file}: {done.from_version} -> {done.to_version}", err=True)

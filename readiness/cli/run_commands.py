@@ -66,7 +66,9 @@ def assess(
 @app.command()
 @handle_errors
 def batch(
-    paths: Annotated[list[str], typer.Argument(help="Folders (searched for *.yaml, *.yml), files or globs.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders (searched for *.yaml, *.yml, *.xlsx), files or globs.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path(
         "readiness-batch"
     ),

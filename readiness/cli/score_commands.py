@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,7 @@ from readiness.errors import EXIT_INVALID
 @app.command()
 @handle_errors
 def score(
-    file: Annotated[Path, typer.Argument(help="Answer file (YAML).")],
+    file: Annotated[Path, typer.Argument(help="Answer file (YAML or .xlsx workbook).")],
     format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="text table or JSON.")
     ] = ScoreFormat.text,
@@ -94,33 +95,93 @@ def validate(
         raise typer.Exit(EXIT_INVALID)
 
 
+class TemplateFormat(StrEnum):
+    """The `readiness template --format` choices: a commented YAML file or an Excel workbook."""
+
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+class Mode(StrEnum):
+    """The `readiness template --mode` choices."""
+
+    self_ = "self"
+    audit = "audit"
+
+
 @app.command()
 @handle_errors
 def template(
-    lang: Annotated[Lang, typer.Option(help="Language of the comments.")] = Lang.ko,
+    lang: Annotated[Lang, typer.Option(help="Language of the comments or the workbook.")] = Lang.ko,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     questionnaire: Annotated[
         str, typer.Option(help="Questionnaire id, id@version or file (id alone: the newest version).")
     ] = "kr-smart-factory",
+    format: Annotated[
+        TemplateFormat, typer.Option("--format", "-f", help="yaml, or xlsx for an Excel answer workbook.")
+    ] = TemplateFormat.yaml,
+    mode: Annotated[
+        Mode,
+        typer.Option(help="Workbook only: self, or audit (claimed and verified columns, assessor, site)."),
+    ] = Mode.self_,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a blank answer file with every question and its six options as comments."""
+    """Write a blank answer file (or, with --format xlsx, an answer workbook to send out)."""
     from readiness import api
-    from readiness.files.output import save_atomic
+    from readiness.errors import UsageError
+    from readiness.files.output import check_target, is_stream, save_atomic
 
     qid, _, version = questionnaire.partition("@")
-    text = api.template(qid, lang.value, version or None)
-    if output is None:
-        sys.stdout.write(text)
+    data: str | bytes
+    if format is TemplateFormat.xlsx:
+        data = api.template_workbook(qid, lang.value, version or None, mode.value)
+        if is_stream(output) and sys.stdout.isatty():
+            raise UsageError("a workbook is not text: give a file with -o, e.g. -o answers.xlsx")
+    else:
+        data = api.template(qid, lang.value, version or None)
+    if output is None or is_stream(output):
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         return
-    from readiness.files.output import check_target, is_stream
+    save_atomic(check_target(output, force=force, what="answer file"), data)
+    typer.echo(f"wrote {output}", err=True)
 
+
+@app.command()
+@handle_errors
+def convert(
+    file: Annotated[Path, typer.Argument(help="Answer file: YAML or .xlsx workbook.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write; .xlsx for a workbook, .yaml for YAML (default: FILE with the other suffix).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Convert an answer file between YAML and Excel workbook, losing nothing (checked first)."""
+    from readiness import api
+    from readiness.files.loading import is_workbook
+    from readiness.files.output import check_target, is_stream, save_atomic
+
+    if output is None:
+        output = file.with_suffix(".yaml" if is_workbook(file) else ".xlsx")
+    to = "xlsx" if is_workbook(output) else "yaml"
     if is_stream(output):
-        sys.stdout.write(text)
+        if to == "xlsx" or is_workbook(file) is False:
+            from readiness.errors import UsageError
+
+            raise UsageError("give -o FILE.xlsx or -o FILE.yaml; only YAML from a workbook goes to stdout")
+        sys.stdout.write(api.convert_file(file, "yaml").decode())
         return
-    save_atomic(check_target(output, force=force, what="answer file"), text)
+    target = check_target(output, force=force, what="converted answer file")
+    save_atomic(target, api.convert_file(file, to))
     typer.echo(f"wrote {output}", err=True)
 
 

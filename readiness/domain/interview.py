@@ -59,6 +59,21 @@ def as_key(text: str) -> Key | None:
     return Key(text) if text in {k.value for k in Key} else None
 
 
+def typed_value(text: str) -> int | None:
+    """A 0-5 answer as a person types it (`3`, ` 3 `, full-width `３`), else None (`3점`, `7`, `²`).
+
+    The terminal and the answer workbook read answers with this one rule.
+    """
+    text = text.strip()
+    if not text.isdigit() or len(text) > 3:  # never int() of thousands of digits
+        return None
+    try:
+        number = int(text)
+    except ValueError:  # digits int() does not read, such as superscripts
+        return None
+    return number if number <= MAX_VALUE else None
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a question sits: dimension d of `dims`, question n of `total` (all 1-based)."""
@@ -89,8 +104,9 @@ class QuestionPrompt:
         text = text.strip()
         if not text:
             return Reply("")
-        if text.isascii() and text.isdigit():  # never int() of thousands of digits, or of "²"
-            return int(text) if len(text) <= 3 and int(text) <= MAX_VALUE else Invalid(text)
+        if text.isdigit():
+            number = typed_value(text)
+            return Invalid(text) if number is None else number
         return as_key(text) or Invalid(text)
 
 

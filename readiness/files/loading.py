@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from readiness.domain.answers import AnswerFile
 from readiness.domain.questionnaire import Questionnaire
 from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
-from readiness.files import safeyaml
+from readiness.files import safeyaml, workbook_layout
 from readiness.resources import bundled
 
 if TYPE_CHECKING:  # the catalogue models are imported where they are loaded: `score` needs none
@@ -42,6 +42,24 @@ _FRIENDLY = {
 }
 
 
+class Located(Protocol):
+    """Where fields sit in a file: YAML lines (safeyaml.Document) or workbook cells (WorkbookDocument)."""
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | str | None:
+        """The line (or `sheet!cell`) of the field on path `loc`."""
+
+    def trim(self, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """`loc` cut to what the file actually holds."""
+
+    def field(self, loc: tuple[str | int, ...]) -> str:
+        """The field name shown in an error."""
+
+
+def is_workbook(path: Path | str) -> bool:
+    """Whether `path` names an answer workbook (.xlsx, or a macro workbook, which is refused)."""
+    return str(path).lower().endswith((workbook_layout.SUFFIX, *workbook_layout.MACRO_SUFFIXES))
+
+
 @dataclass(frozen=True)
 class LoadedQuestionnaire:
     """A questionnaire with the facts needed to reproduce a result: where it came from, its hash."""
@@ -52,19 +70,19 @@ class LoadedQuestionnaire:
 
 
 def validation_problems(
-    exc: ValidationError, doc: safeyaml.Document, path: str, field_hints: dict[str, str]
+    exc: ValidationError, doc: Located, path: str, field_hints: dict[str, str]
 ) -> list[Problem]:
     """One problem per pydantic error, with line numbers, never echoing the input value."""
     problems = []
     for err in exc.errors(include_input=False, include_context=False, include_url=False):
         loc = doc.trim(tuple(err["loc"]))
-        field = ".".join(str(p) for p in loc) or None
+        full = ".".join(str(p) for p in loc)
         message = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         message = _FRIENDLY.get(err["type"], message)
         for prefix, hint in field_hints.items():
-            if field and re.fullmatch(prefix, field) and err["type"] not in ("missing",):
+            if full and re.fullmatch(prefix, full) and err["type"] not in ("missing",):
                 message = hint
-        problems.append(Problem(path, message, doc.line_of(loc), field))
+        problems.append(Problem(path, message, doc.line_of(loc), doc.field(loc) or None))
         if len(problems) >= MAX_PROBLEMS:
             problems.append(Problem(path, f"... more than {MAX_PROBLEMS} problems; fix these first"))
             break
@@ -172,21 +190,35 @@ ANSWER_HINTS = {
 }
 
 
-def read_answers(path: Path) -> tuple[AnswerFile, safeyaml.Document]:
-    """Parse an answer file on its own (shape and types), without its questionnaire."""
-    return parse_model(AnswerFile, path, AnswersError, ANSWER_HINTS)
+# a workbook's answer cells are read to 0-5 or n/a by the reader itself, with their own message
+WORKBOOK_HINTS = {k: v for k, v in ANSWER_HINTS.items() if not k.startswith("answers")}
+
+
+def read_answers(path: Path) -> tuple[AnswerFile, Located]:
+    """Parse an answer file (YAML or workbook) on its own (shape and types), without its questionnaire."""
+    if not is_workbook(path):
+        return parse_model(AnswerFile, path, AnswersError, ANSWER_HINTS)
+    from readiness.files.workbook_read import read_workbook  # openpyxl only for workbooks
+
+    data, doc = read_workbook(path)
+    return validated_answers(data, doc, str(path), WORKBOOK_HINTS), doc
+
+
+def validated_answers(data: Any, doc: Located, name: str, hints: dict[str, str]) -> AnswerFile:
+    """`data` validated as an answer file; AnswersError with every problem located in `doc`."""
+    try:
+        return AnswerFile.model_validate(data)
+    except ValidationError as exc:
+        raise AnswersError(validation_problems(exc, doc, name, hints)) from None
 
 
 def read_answers_text(text: str, name: str) -> tuple[AnswerFile, safeyaml.Document]:
     """Parse answer-file text not (yet) on disk, e.g. what migrate is about to write."""
     doc = safeyaml.parse(text.encode())
-    try:
-        return AnswerFile.model_validate(doc.data), doc
-    except ValidationError as exc:
-        raise AnswersError(validation_problems(exc, doc, name, ANSWER_HINTS)) from None
+    return validated_answers(doc.data, doc, name, ANSWER_HINTS), doc
 
 
-def check_answers(answers: AnswerFile, q: Questionnaire, doc: safeyaml.Document, path: str) -> None:
+def check_answers(answers: AnswerFile, q: Questionnaire, doc: Located, path: str) -> None:
     """Check the answers against their questionnaire: known ids, n/a only where allowed."""
     problems = []
     known = {question.id: question for question in q.questions}
@@ -206,18 +238,22 @@ def check_answers(answers: AnswerFile, q: Questionnaire, doc: safeyaml.Document,
             message = "claimed/verified are for audit mode; use value"
         else:
             continue
-        problems.append(Problem(path, message, doc.line_of(("answers", qid)), f"answers.{qid}"))
+        problems.append(Problem(path, message, doc.line_of(("answers", qid)), doc.field(("answers", qid))))
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
         raise AnswersError(problems)
 
 
-def resolve_questionnaire(answers: AnswerFile, doc: safeyaml.Document, path: str) -> LoadedQuestionnaire:
-    """The bundled questionnaire the answer file names, or an error listing what exists."""
+def resolve_questionnaire(answers: AnswerFile, doc: Located, path: str) -> LoadedQuestionnaire:
+    """The bundled questionnaire the answer file names, or an error listing what exists.
+
+    A workbook also names the hash of the questionnaire it was made from: another copy of the
+    same id and version is refused, so it is scored under exactly the questions it showed.
+    """
     ref = answers.questionnaire
     try:
-        return find_questionnaire(ref.id, ref.version)
+        loaded = find_questionnaire(ref.id, ref.version)
     except QuestionnaireError:
         raise AnswersError(
             [
@@ -229,6 +265,13 @@ def resolve_questionnaire(answers: AnswerFile, doc: safeyaml.Document, path: str
                 )
             ]
         ) from None
+    made_from = getattr(doc, "sha256", None)
+    if made_from is not None and made_from != loaded.sha256:
+        message = f"this workbook was made from another copy of {ref.id} {ref.version} (its hash differs); make a new one with `readiness template --format xlsx`"
+        raise AnswersError(
+            [Problem(path, message, doc.line_of(("questionnaire", "sha256")), "questionnaire.sha256")]
+        )
+    return loaded
 
 
 def load_answers(

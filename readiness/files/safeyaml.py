@@ -87,6 +87,10 @@ class Document:
             # other parts are pydantic's own (e.g. a union branch name): skip them
         return line
 
+    def field(self, loc: tuple[str | int, ...]) -> str:
+        """The field name shown in an error: the path joined with dots (`answers.quality.spc`)."""
+        return ".".join(str(p) for p in loc)
+
     def trim(self, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
         """`loc` cut after a scalar in the file: `make.results: 7` is reported as the answer itself,
         not as pydantic's `value` field of the expanded shorthand."""
