@@ -55,7 +55,7 @@ PROGRAMME_SEPARATOR = ";"
 
 # limits for untrusted workbooks (see the README's "Hostile input")
 MAX_BYTES = 4 * 1024 * 1024  # the file on disk; a filled template is ~40 KB
-MAX_UNPACKED = 24 * 1024 * 1024  # all parts together, as the zip declares them
+MAX_UNPACKED = 8 * 1024 * 1024  # all parts together, as declared; a filled template unpacks to ~0.2 MB
 MAX_PARTS = 200
 MAX_SHEETS = 12
 MAX_ROWS = 2000  # rows read per sheet; a questionnaire has ~50
