@@ -178,26 +178,13 @@ def render_card(
     )
 
 
-def answer_schema() -> dict[str, Any]:
-    """JSON Schema of the answer file."""
-    schema = AnswerFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "readiness answer file"
-    answers = schema["properties"]["answers"]
-    answers["description"] = (
-        "Question id -> answer. An answer is a whole number 0-5, the text n/a (only where the "
-        "question allows it), or a mapping with value (self mode) or claimed/verified (audit mode), "
-        "note and evidence. Unanswered questions may be left out; they score 0."
-    )
-    answers["additionalProperties"] = {
-        "anyOf": [
-            {"type": "integer", "minimum": 0, "maximum": 5},
-            {"const": "n/a"},
-            {"type": "null"},
-            {"$ref": "#/$defs/Answer"},
-        ]
-    }
-    return schema
+def answer_schema(questionnaires: list[LoadedQuestionnaire] | None = None) -> dict[str, Any]:
+    """JSON Schema of the answer file: exactly what `validate` accepts, for the bundled questionnaires."""
+    from readiness.domain.answer_schema import answer_file_schema
+    from readiness.files.loading import available, load_questionnaire_file
+
+    loaded = questionnaires or [load_questionnaire_file(path) for _, _, path in available()]
+    return answer_file_schema([x.questionnaire for x in loaded])
 
 
 def answer_schema_json() -> str:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from readiness.domain import normalise
+from readiness.domain import normalise, scalars
 from readiness.domain.base import MAX_VALUE, Model, nullable
-from readiness.words import NA_SPELLINGS, Lang
+from readiness.words import Lang
 
 _DIGITS = frozenset(str(n) for n in range(MAX_VALUE + 1))
+MAX_EMPLOYEES = 10_000_000
+MAX_WON = 10**16
+Whole = BeforeValidator(scalars.whole)
+Boolean = BeforeValidator(scalars.boolean)
+Name = BeforeValidator(scalars.name)
 
 
 class QuestionnaireRef(Model):  # noqa: D101 (a docstring would become a new description in `readiness schema`)
@@ -22,41 +28,40 @@ class QuestionnaireRef(Model):  # noqa: D101 (a docstring would become a new des
 class Company(Model):
     """The assessed firm. Only the name is required."""
 
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Name, Field(min_length=1, max_length=200)]
     business_number: Annotated[str | None, Field(max_length=12)] = None
-    sector: Annotated[str | None, Field(pattern=r"^[A-Z]?\d{2,5}$", max_length=6)] = None
-    employees: Annotated[int | None, Field(ge=0, le=10_000_000)] = None
-    annual_revenue_krw: Annotated[int | None, Field(ge=0, le=10**16)] = None
+    sector: Annotated[str | None, Field(pattern=scalars.SECTOR_PATTERN, max_length=6)] = None
+    employees: Annotated[int, Whole, Field(ge=0, le=MAX_EMPLOYEES)] | None = None
+    annual_revenue_krw: Annotated[int, Whole, Field(ge=0, le=MAX_WON)] | None = None
     region: Annotated[str | None, Field(max_length=40)] = None
     # default_factory, not `= []`: pydantic deep-copies a mutable default for every instance
     programmes: Annotated[list[Annotated[str, Field(max_length=80)]], Field(max_length=50)] = Field(
         default_factory=list
     )
     # True once someone was asked which programmes the firm joined (an empty list then means none)
-    programmes_asked: bool = False
+    programmes_asked: Annotated[bool, Boolean] = False
 
     _nulls = field_validator(
         "business_number", "sector", "employees", "annual_revenue_krw", "region", mode="before"
     )(nullable)
 
-    @field_validator("name", mode="before")
-    @classmethod
-    def _strip_name(cls, value: Any) -> Any:
-        return value.strip() if isinstance(value, str) else value
-
     @field_validator("business_number")
     @classmethod
     def _business_number(cls, value: str | None) -> str | None:
-        return None if value is None else normalise.business_number(value)
+        if value is None:
+            return None
+        if re.fullmatch(scalars.BUSINESS_NUMBER_PATTERN, value) is None:  # the schema's pattern too
+            raise ValueError(normalise.BUSINESS_NUMBER_RULE)
+        return normalise.business_number(value)
 
 
 class Person(Model):  # noqa: D101 (a docstring would become a new description in `readiness schema`)
-    name: Annotated[str, Field(min_length=1, max_length=100)]
+    name: Annotated[str, Name, Field(min_length=1, max_length=100)]
     organisation: Annotated[str | None, Field(max_length=200)] = None
 
 
 class Site(Model):  # noqa: D101 (a docstring would become a new description in `readiness schema`)
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Name, Field(min_length=1, max_length=200)]
     address: Annotated[str | None, Field(max_length=300)] = None
 
 
@@ -64,7 +69,7 @@ class Assessment(Model):
     """How and when the answers were given. Audit mode adds assessor and site."""
 
     mode: Literal["self", "audit"] = "self"
-    date: dt.date | None = None
+    date: Annotated[dt.date | None, BeforeValidator(scalars.date)] = None
     language: Lang = "ko"
     assessor: Person | None = None
     site: Site | None = None
@@ -78,7 +83,7 @@ class Assessment(Model):
         return self
 
 
-AnswerValue = Annotated[int, Field(ge=0, le=MAX_VALUE, strict=False)]
+AnswerValue = Annotated[int, Whole, Field(ge=0, le=MAX_VALUE, strict=False)]
 
 
 class Answer(Model):
@@ -87,7 +92,7 @@ class Answer(Model):
     value: AnswerValue | None = None
     claimed: AnswerValue | None = None
     verified: AnswerValue | None = None
-    na: bool = False
+    na: Annotated[bool, Boolean] = False
     note: Annotated[str | None, Field(max_length=4000)] = None
     evidence: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=100)] = Field(
         default_factory=list  # not `= []`: that is deep-copied for every answer (batch scoring)
@@ -106,7 +111,7 @@ class Answer(Model):
         if isinstance(data, dict):
             data = {k: nullable(v) for k, v in data.items()}
             for key in ("value", "claimed", "verified"):
-                if isinstance(data.get(key), str) and data[key].strip() in NA_SPELLINGS:
+                if scalars.is_na(data.get(key)):
                     data.pop(key)
                     data["na"] = True
             if isinstance(data.get("evidence"), str):
