@@ -168,6 +168,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "field.date": {"ko": "평가일 (YYYY-MM-DD)", "en": "Assessment date (YYYY-MM-DD)"},
     "notice.required": {"ko": "꼭 입력해야 하는 항목입니다.", "en": "This field is required."},
     "notice.too_long": {"ko": "너무 깁니다.", "en": "That is too long."},
+    "notice.field_help": {
+        "ko": "값을 입력하고 Enter. 선택 항목은 Enter만 누르면 건너뜁니다. b 이전 항목, q 저장 후 종료.",
+        "en": "Type the value and press Enter; Enter alone skips an optional field. b goes back, q saves and quits.",
+    },
     "notice.line_too_long": {
         "ko": "입력이 너무 깁니다 ({limit:,}자 초과). 다시 입력하세요.",
         "en": "That reply is too long (over {limit:,} characters). Type it again.",

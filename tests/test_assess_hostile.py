@@ -173,3 +173,13 @@ def test_counts_and_question_replies_never_convert_thousands_of_digits(mini: Loa
     prompt = QuestionPrompt("value", q.questions[0], q.dimensions[0], None, None, ())  # type: ignore[arg-type]
     assert isinstance(prompt.parse(DIGITS), Invalid) and isinstance(prompt.parse("²"), Invalid)
     assert prompt.parse("05") == 5
+
+
+def test_a_question_mark_at_a_profile_prompt_is_help_never_the_company_name(
+    tmp_path: Path, mini: LoadedQuestionnaire
+) -> None:
+    result, path = assess(tmp_path, lines("?", "Acme", "", "?", "", "", "", "", "q"))
+    assert result.exit_code == 0, result.output
+    assert "Enter alone skips an optional field" in result.stderr
+    af = load_answers(path, mini)[0]
+    assert af.company.name == "Acme" and af.company.business_number is None

@@ -300,3 +300,42 @@ def test_the_schema_command_prints_the_same_schema() -> None:
     result = runner.invoke(app, ["schema"])
     assert json.loads(result.stdout) == api.answer_schema()
     jsonschema.Draft202012Validator.check_schema(api.answer_schema())
+
+
+# --- messages a person understands (issue 16) -------------------------------------------------------
+
+
+def test_every_problem_of_a_file_in_one_run_each_saying_what_is_wrong(tmp_path: Path) -> None:
+    evidence = ", ".join(["e"] * 101)
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        'questionnaire: {id: kr-smart-factory, version: "2026.1"}\n'
+        "company: {name: Acme}\n"
+        "answers:\n"
+        "  production.resluts: 3\n"
+        f'  quality.spc: {{value: 2, note: "{"n" * 4001}"}}\n'
+        f"  quality.inspection: {{value: 2, evidence: [{evidence}]}}\n"
+        "  production.traceability: 9\n"
+        "  planning.orders: {value: 2, colour: red}\n",
+        encoding="utf-8",
+    )
+    got = {(p.line, p.field, p.message) for p in api.validate_file(path)}
+    assert got == {
+        (4, "answers.production.resluts", "unknown question id (did you mean production.results?)"),
+        (5, "answers.quality.spc.note", "is too long: at most 4,000 characters"),
+        (6, "answers.quality.inspection.evidence", "has too many items: at most 100"),
+        (
+            7,
+            "answers.production.traceability",
+            "answer must be a whole number from 0 to 5, or n/a where the question allows it",
+        ),
+        (8, "answers.planning.orders.colour", "unknown field"),
+    }
+
+
+def test_a_blank_template_says_what_to_write_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(api.template(lang="en"), encoding="utf-8")
+    problems = api.validate_file(path)
+    assert [p.field for p in problems] == ["company.name"]
+    assert "should have at least" not in problems[0].message and "name" in problems[0].message

@@ -144,7 +144,7 @@ class TerminalAsker:
         field = p.field
         if self._shown is None:
             self.console.rule(f"[bold]{self.t('profile.title')}[/]")
-            self._legend((Key.BACK, Key.QUIT))
+            self._legend((Key.BACK, Key.HELP, Key.QUIT))
         if self._shown != (field.key, "field"):
             self._shown = (field.key, "field")
             if field.choices:

@@ -149,10 +149,10 @@ class FieldPrompt:
     notice: Notice | None = None
 
     def parse(self, text: str) -> Response:
-        """Read a typed line: `b` and `q` are commands, anything else is the field's text."""
+        """Read a typed line: `b`, `q` and `?` are commands, as at a question; anything else is text."""
         text = text.strip()
         key = as_key(text)
-        return key if key in (Key.BACK, Key.QUIT) else Reply(text)
+        return key if key in (Key.BACK, Key.QUIT, Key.HELP) else Reply(text)
 
 
 class AskField(Protocol):
@@ -211,6 +211,9 @@ def run_profile(
             return ProfileOutcome(build(q, values, mode, lang, today), "eof")
         if action is Key.QUIT:
             return ProfileOutcome(build(q, values, mode, lang, today), "quit")
+        if action is Key.HELP:  # never saved as a value ("?" as the company name)
+            notice = "field_help"
+            continue
         if action is Key.BACK:
             if i == 0:
                 notice = "at_start_profile"

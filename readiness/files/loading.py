@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from readiness.domain.answers import AnswerFile
+from readiness.domain.base import nullable
 from readiness.domain.questionnaire import Questionnaire
 from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
 from readiness.files import safeyaml, workbook_layout
+from readiness.files.messages import SPECIFIC, message_for, unknown_id_message
 from readiness.resources import bundled
 
 if TYPE_CHECKING:  # the catalogue models are imported where they are loaded: `score` needs none
@@ -25,21 +27,6 @@ if TYPE_CHECKING:  # the catalogue models are imported where they are loaded: `s
 MAX_PROBLEMS = 20
 M = TypeVar("M", bound=BaseModel)
 _QUESTIONNAIRE_FILE = re.compile(r"^(?P<id>[a-z][a-z0-9-]*?)-(?P<version>\d[\w.]*)\.ya?ml$")
-
-_FRIENDLY = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "date_from_datetime_parsing": "must be a date written as YYYY-MM-DD",
-    "date_parsing": "must be a date written as YYYY-MM-DD",
-    "date_type": "must be a date written as YYYY-MM-DD",
-    "model_type": "must be a mapping of keys and values",
-    "dict_type": "must be a mapping of keys and values",
-    "list_type": "must be a list",
-    "string_type": "must be text",
-}
 
 
 class Located(Protocol):
@@ -74,13 +61,13 @@ def validation_problems(
 ) -> list[Problem]:
     """One problem per pydantic error, with line numbers, never echoing the input value."""
     problems = []
-    for err in exc.errors(include_input=False, include_context=False, include_url=False):
+    for err in exc.errors(include_input=False, include_url=False):
         loc = doc.trim(tuple(err["loc"]))
-        full = ".".join(str(p) for p in loc)
-        message = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        message = _FRIENDLY.get(err["type"], message)
+        field = ".".join(str(p) for p in loc) or None
+        message = message_for(err["type"], str(err["msg"]), err.get("ctx") or {})
         for prefix, hint in field_hints.items():
-            if full and re.fullmatch(prefix, full) and err["type"] not in ("missing",):
+            specific = err["type"] in SPECIFIC or (err["type"] == "value_error" and "whole" not in message)
+            if field and re.fullmatch(prefix, field) and not specific:
                 message = hint
         problems.append(Problem(path, message, doc.line_of(loc), doc.field(loc) or None))
         if len(problems) >= MAX_PROBLEMS:
@@ -181,7 +168,10 @@ def _version_key(version: str) -> tuple[int | str, ...]:
 # --- answer files ------------------------------------------------------------------------------
 
 ANSWER_HINTS = {
-    r"answers\..+": "answer must be a whole number from 0 to 5, or n/a where the question allows it",
+    # the answer itself or its value/claimed/verified; a note or evidence problem keeps its own message
+    r"answers\.[^.]+(?:\.[^.]+)?(?:\.(?:value|claimed|verified))?": (
+        "answer must be a whole number from 0 to 5, or n/a where the question allows it"
+    ),
     r"company\.sector": "must be a KSIC code such as C29 or C30",
     r"company\.employees": "must be a whole number of people, e.g. 48",
     r"company\.annual_revenue_krw": "must be a whole number of won, e.g. 12000000000",
@@ -218,6 +208,29 @@ def read_answers_text(text: str, name: str) -> tuple[AnswerFile, safeyaml.Docume
     return validated_answers(doc.data, doc, name, ANSWER_HINTS), doc
 
 
+def _raw_unknown_ids(
+    doc: safeyaml.Document, questionnaire: LoadedQuestionnaire | None, path: str, reported: set[str | None]
+) -> list[Problem]:
+    """Unknown question ids in a file that also failed validation, so one run reports every problem."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw, ref = data.get("answers"), data.get("questionnaire")
+    if not isinstance(raw, dict):
+        return []
+    if questionnaire is None:
+        if not isinstance(ref, dict) or not isinstance(ref.get("id"), str):
+            return []
+        try:
+            questionnaire = find_questionnaire(ref["id"], str(ref.get("version") or "") or None)
+        except InputError:
+            return []
+    known = {x.id for x in questionnaire.questionnaire.questions}
+    return [
+        Problem(path, unknown_id_message(str(qid), known), doc.line_of(("answers", qid)), f"answers.{qid}")
+        for qid, value in raw.items()
+        if qid not in known and nullable(value) is not None and f"answers.{qid}" not in reported
+    ][:MAX_PROBLEMS]
+
+
 def check_answers(answers: AnswerFile, q: Questionnaire, doc: Located, path: str) -> None:
     """Check the answers against their questionnaire: known ids, n/a only where allowed."""
     problems = []
@@ -227,9 +240,7 @@ def check_answers(answers: AnswerFile, q: Questionnaire, doc: Located, path: str
         # files are the common case (batch scoring)
         question = known.get(qid)
         if question is None:
-            close = [k for k in known if k.split(".")[-1] == qid.split(".")[-1]]
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            message = f"unknown question id{hint}"
+            message = unknown_id_message(qid, known)
         elif answer.na and not question.na_allowed:
             message = "n/a is not allowed for this question; answer 0-5"
         elif answers.assessment.mode == "self" and (
@@ -282,7 +293,18 @@ def load_answers(
     By default that is the bundled one the file names; a given `questionnaire` must have the same
     id but may be another version (re-scoring an older file against a newer questionnaire).
     """
-    answers, doc = read_answers(path)
+    doc: Located
+    if is_workbook(path):
+        answers, doc = read_answers(path)
+    else:
+        yaml_doc = _document(path, AnswersError, safeyaml.MAX_BYTES)
+        doc = yaml_doc
+        try:
+            answers = AnswerFile.model_validate(yaml_doc.data)
+        except ValidationError as exc:
+            problems = validation_problems(exc, yaml_doc, str(path), ANSWER_HINTS)
+            problems += _raw_unknown_ids(yaml_doc, questionnaire, str(path), {p.field for p in problems})
+            raise AnswersError(sorted(problems, key=lambda p: p.line or 0)) from None
     if questionnaire is not None and questionnaire.questionnaire.id != answers.questionnaire.id:
         line = doc.line_of(("questionnaire", "id"))
         message = f"this file is for questionnaire {answers.questionnaire.id!r}, not {questionnaire.questionnaire.id!r}"
