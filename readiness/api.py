@@ -43,17 +43,29 @@ def validate_file(path: Path | str, questionnaire: LoadedQuestionnaire | None = 
 
 
 def validate_warnings(path: Path | str) -> list[Problem]:
-    """Things worth a second look in a valid answer file; not errors (the examples trip them)."""
+    """Things worth a second look in a valid answer file; not errors (the examples trip some).
+
+    A business number that fails the check digit; in audit mode, every answer verified at 4 or 5
+    with no evidence listed (the report flags them too).
+    """
     from readiness.domain.normalise import business_number_checks
+    from readiness.domain.scoring import EVIDENCE_FROM
     from readiness.files.loading import read_answers
 
     answers, doc = read_answers(Path(path))
+    out = []
     number = answers.company.business_number
-    if number is None or business_number_checks(number):
-        return []
-    line = doc.line_of(("company", "business_number"))
-    message = "fails the national check digit: mistyped, or fictional (as in the examples)"
-    return [Problem(str(path), message, line, "company.business_number")]
+    if number is not None and not business_number_checks(number):
+        line = doc.line_of(("company", "business_number"))
+        message = "fails the national check digit: mistyped, or fictional (as in the examples)"
+        out.append(Problem(str(path), message, line, "company.business_number"))
+    if answers.assessment.mode == "audit":
+        for qid, answer in answers.answers.items():
+            if (answer.verified or 0) >= EVIDENCE_FROM and not answer.evidence:
+                line = doc.line_of(("answers", qid, "verified"))
+                message = f"verified at {answer.verified} with no evidence listed"
+                out.append(Problem(str(path), message, line, f"answers.{qid}.evidence"))
+    return out
 
 
 def scorecard_json(card: Scorecard) -> str:

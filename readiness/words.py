@@ -51,6 +51,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "card.warnings": {"ko": "확인할 점", "en": "Things to check"},
     "card.top": {"ko": "최고 단계에 도달했습니다.", "en": "This is the top of the ladder."},
     "card.unanswered": {"ko": "미응답", "en": "unanswered"},
+    "card.audit": {"ko": "주장값과 검증값이 다른 문항", "en": "Claimed and verified differ"},
+    "card.claimed": {"ko": "주장", "en": "claimed"},
+    "card.verified": {"ko": "검증", "en": "verified"},
     "card.newer_version": {
         "ko": "이 파일은 {qid} {version} 판으로 채점했습니다. 새 판({newer})이 있습니다. 옮기려면: readiness migrate {file} --to {newer}",
         "en": "Scored with {qid} {version}. A newer version, {newer}, exists. To move to it: readiness migrate {file} --to {newer}",
@@ -252,7 +255,14 @@ WORDS: dict[str, dict[Lang, str]] = {
     "notice.help": {"ko": "도움말", "en": "Help"},
     "notice.no_help": {"ko": "이 문항에는 도움말이 없습니다.", "en": "This question has no help text."},
     "notice.note_saved": {"ko": "메모를 저장했습니다.", "en": "Note saved."},
-    "report.title": {"ko": "스마트공장 수준 자가진단 보고서", "en": "Smart-factory readiness report"},
+    "report.title_self": {
+        "ko": "스마트공장 수준 자가진단 보고서",
+        "en": "Smart-factory readiness self-assessment report",
+    },
+    "report.title_audit": {
+        "ko": "스마트공장 수준 현장 진단 보고서",
+        "en": "Smart-factory readiness site-audit report",
+    },
     "report.report_date": {"ko": "보고서 작성일", "en": "Report date"},
     "report.assessment_date": {"ko": "진단일", "en": "Assessment date"},
     "report.mode": {"ko": "진단 방식", "en": "Assessment type"},
@@ -269,13 +279,41 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report.sha256": {"ko": "SHA-256", "en": "SHA-256"},
     "report.not_given": {"ko": "미입력", "en": "not given"},
     "report.not_official": {"ko": "공식 수준확인 아님", "en": "Not an official level verification"},
-    "report.disclaimer_lead": {
+    "report.disclaimer_lead_audit": {
+        "ko": "이 보고서는 진단자가 현장에서 확인한 값으로 채점한 현장 진단 결과이며, 국가 스마트공장 수준 체계에 맞추었지만 공인 확인기관이 발급하는 공식 '스마트공장 수준확인'이 아닙니다. 점수도 공식 점수가 아닙니다.",
+        "en": "This report is a site audit, scored on the values the assessor verified on site and aligned to the national smart-factory level scheme. It is not an official smart-factory level verification (스마트공장 수준확인), which only accredited verification bodies issue, and the points are not an official score.",
+    },
+    "report.disclaimer_audit": {
+        "ko": "이 결과는 진단자가 현장에서 확인한 검증값으로 채점한 현장 진단이며, 국가 스마트공장 구축 수준에 맞춰 설계했지만 공식 '스마트공장 수준확인'이 아닙니다. 수준확인서는 공식 수준확인기관만 발급할 수 있습니다. 0~1,000점은 이 도구가 계산한 지수일 뿐 산업통상자원부·한국생산성본부의 공식 진단 점수가 아니며, 단계별 최소 점수도 이 도구의 설정이지 공식 기준이 아닙니다.",
+        "en": "This is a site audit, scored on the values the assessor verified on site and designed around the national smart-factory system levels. It is not an official smart-factory level verification (스마트공장 수준확인); only accredited verification bodies can issue one. The 0-1,000 points are this tool's own index, not the official MOTIE/KPC diagnostic score, and the minimum points per level are this tool's settings, not official cut-offs.",
+    },
+    "report.disclaimer_lead_self": {
         "ko": "이 보고서는 국가 스마트공장 수준 체계에 맞춘 자가진단 결과이며, 공인 확인기관이 발급하는 공식 '스마트공장 수준확인'이 아닙니다. 점수도 공식 점수가 아닙니다.",
         "en": "This report is a self-assessment aligned to the national smart-factory level scheme. It is not an official smart-factory level verification (스마트공장 수준확인), which only accredited verification bodies issue, and the points are not an official score.",
     },
     "report.contents": {"ko": "목차", "en": "Contents"},
-    "report.headline": {"ko": "진단 결과", "en": "Result"},
+    "report.headline": {"ko": "결과 요약", "en": "Summary"},
+    "report.blocked": {
+        "ko": "점수는 {level} 기준({min}점)을 넘지만, 다음 조건이 아직 충족되지 않아 {level} 단계로 인정되지 않습니다: {reasons}.",
+        "en": "The points pass the {level} threshold ({min}), but {level} is not reached until this is met: {reasons}.",
+    },
+    "report.blocked_now": {"ko": "{subject}(지금: {now})", "en": "{subject} (now: {now})"},
+    "report.blocked_score": {
+        "ko": "{subject}(지금 {now}, 기준 {need})",
+        "en": "{subject} (now {now}, needs {need})",
+    },
+    "report.blocked_link": {"ko": "무엇이 막는지 보기", "en": "See what blocks it"},
+    "report.or": {"ko": " 또는 ", "en": " or "},
+    "report.summary_blockers": {"ko": "가장 먼저 풀 점", "en": "Top blockers"},
+    "report.summary_points": {
+        "ko": "점수 {points}점, {min}점 필요({short}점 부족)",
+        "en": "Points {points}, {min} needed ({short} short)",
+    },
+    "report.summary_actions": {"ko": "먼저 할 일", "en": "First actions"},
+    "report.summary_programmes": {"ko": "맞는 지원사업", "en": "Best-fitting programmes"},
+    "report.summary_more": {"ko": "자세한 내용: {section}", "en": "Details: {section}"},
     "report.level": {"ko": "수준", "en": "Level"},
+    "report.level_other": {"ko": "Level", "en": "수준"},
     "report.national": {"ko": "국가 수준 체계", "en": "National scheme"},
     "report.points": {"ko": "점수", "en": "Points"},
     "report.of_1000": {"ko": "/ 1000점", "en": "/ 1000"},
@@ -840,6 +878,13 @@ def word(key: str, lang: Lang, **params: object) -> str:
     """The word `key` in `lang`, with `{placeholders}` filled from `params`."""
     text = WORDS[key][lang]
     return text.format(**params) if params else text
+
+
+def months_text(low: int, high: int, lang: Lang) -> str:
+    """A duration in months, `2~4개월` or `3개월`."""
+    if low == high:
+        return word("report.months_one", lang, min=low)
+    return word("report.months", lang, min=low, max=high)
 
 
 def section(prefix: str, lang: Lang) -> dict[str, str]:

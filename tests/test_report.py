@@ -107,7 +107,7 @@ def test_only_http_evidence_becomes_a_link(mini: LoadedQuestionnaire) -> None:
 
 def test_markdown_escapes_markup_and_keeps_tables_intact(mini: LoadedQuestionnaire) -> None:
     md = render(mini, "hostile.yaml", "md", "en")
-    assert "# Smart-factory readiness report: \\<script\\>alert(1)\\</script\\>" in md
+    assert "# Smart-factory readiness site-audit report: \\<script\\>alert(1)\\</script\\>" in md
     assert "<script" not in md.replace("\\<script", "") and "<img" not in md.replace("\\<img", "")
     assert "\\*bold\\* \\_em\\_ \\[link\\](javascript:alert(6))" in md
     row = next(line for line in md.splitlines() if line.startswith("| `make.trace`"))
@@ -127,12 +127,11 @@ def test_report_states_the_facts(mini: LoadedQuestionnaire) -> None:
     md = render(mini, "full.yaml", "md", "en", previous=card_of(mini, "full-previous.yaml"))
     assert "**L1 Basic**" in md and "393 / 1000" in md
     assert "Not an official level verification" in md and "Site audit" in md
+    assert md.startswith("# Smart-factory readiness site-audit report: ") and "self-assessment" not in md
+    assert "This report is a site audit" in md
     assert "김컨설 · 스마트진단" in md and "화성공장" in md
     assert "`mini` version `1.0`" in md
-    assert (
-        "### Claimed vs verified" in md
-        and "| `make.results` question make.results \\[x\\] | 4 | **3** (-1)" in md
-    )
+    assert "### Claimed vs verified" in md and "| question make.results \\[x\\] | 4 | **3** (-1)" in md
     assert "## 7. Progress since the previous assessment" in md
     assert "Basic build support" in md and "your level is Basic" in md  # why it fits
     assert "https://example.org/basic" in md and "(official notice or release, 2025-10-30)" in md

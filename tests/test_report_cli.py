@@ -49,7 +49,7 @@ def test_output_file_and_markdown_in_english(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert f"-> {out}" in result.stderr
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# Smart-factory readiness report: 한빛오토텍")
+    assert text.startswith("# Smart-factory readiness self-assessment report: 한빛오토텍")
     assert "## 4. Upgrade roadmap" in text
 
 

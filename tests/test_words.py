@@ -87,7 +87,7 @@ def test_the_hangul_check_sees_a_literal() -> None:
 
 
 def test_section_strips_its_prefix() -> None:
-    assert section("report", "en")["title"] == word("report.title", "en")
+    assert section("report", "en")["title_self"] == word("report.title_self", "en")
     assert all("." not in key or key.count(".") < 2 for key in section("card", "ko"))
 
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from readiness.cli.console import shown
-from readiness.domain.ladder import gate_text
+from readiness.domain.ladder import gate_text, namer
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import Scorecard
 from readiness.errors import printable
@@ -60,7 +60,7 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
     table.add_column("", no_wrap=True)
     table.add_column(t["points"], justify="right")
     for dim in card.dimensions:
-        score_text = "n/a" if dim.score is None else f"{dim.score:.2f}"
+        score_text = "n/a" if dim.score is None else f"{dim.score:.1f}"
         table.add_row(
             shown(dim.name(lang)), score_text, bar(dim.score), f"{dim.points:.0f}/{dim.max_points:.0f}"
         )
@@ -73,21 +73,33 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
         lines = [f"[bold]{t['next']}: L{nxt.level.rank} {shown(nxt.level.name(lang))}[/]"]
         if nxt.points_short:
             lines.append(f"  • {card.points} → {nxt.min_points} ({nxt.points_short} {t['short']})")
+        name = namer(q, lang)
         for gate in nxt.blockers:
-            conds = gate_text(gate.alternatives, moving=True)
+            conds = gate_text(gate.alternatives, name=name, moving=True, joiner=word("report.or", lang))
             why = f"  [dim]{shown(gate.why(lang))}[/]" if gate.why else ""
             lines.append(f"  • {shown(conds)}{why}")
         if nxt.lift:
             lines.append(f"[bold]{t['lift']}[/]")
             for change in nxt.lift:
                 now = t["unanswered"] if change.current is None else str(change.current)
-                text = q.question(change.question).text(lang)
-                lines.append(f"  • {change.question}: {now} → {change.to}  [dim]{shown(text)}[/]")
+                question = q.question(change.question)
+                option = question.options[change.to](lang)
+                lines.append(
+                    f"  • {shown(question.title(lang))}: {now} → {change.to}  [dim]{shown(option)}[/]"
+                )
+        parts.append("\n".join(lines))
+    if card.assessment.mode == "audit" and card.audit_differences:
+        lines = [f"[bold]{word('card.audit', lang)}[/]"]
+        for d in card.audit_differences:
+            title = shown(q.question(d.question).title(lang))
+            lines.append(
+                f"  • {title}: {word('card.claimed', lang)} {d.claimed} → {word('card.verified', lang)} {d.verified}"
+            )
         parts.append("\n".join(lines))
     if card.warnings:
         parts.append(f"[bold yellow]{t['warnings']}[/]")
         parts.extend(f"  ! {shown(w.message(lang))}" for w in card.warnings)
-    parts.append(f"[dim]{shown(q.disclaimer(lang))}[/]")
+    parts.append(f"[dim]{shown(q.disclaimer_for(card.assessment.mode, lang))}[/]")
     return Group(*parts)
 
 

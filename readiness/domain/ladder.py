@@ -18,6 +18,7 @@ from readiness.domain.answers import Answer
 from readiness.domain.base import MAX_VALUE
 from readiness.domain.questionnaire import Condition, Gate, Level, Questionnaire
 from readiness.domain.results import ConditionCheck, GateCheck, LevelRef
+from readiness.words import Lang
 
 POINTS_SCALE = 1000 // MAX_VALUE
 Values = Mapping[str, int | None]  # question id -> value; None = not applicable
@@ -124,6 +125,33 @@ def level_ref(level: Level) -> LevelRef:
     return LevelRef(rank=level.rank, id=level.id, name=level.name, national=level.national)
 
 
+def shown(value: float, *, current: bool = False) -> str:
+    """A score for people: whole numbers as `3`, others to one decimal (`2.3`, never `2.333`).
+
+    A current value is cut down, not rounded, so 2.96 against a minimum of 3 reads `2.9`, never
+    a `3.0` that looks met.
+    """
+    if float(value).is_integer():
+        return str(int(value))
+    tenth = math.floor(value * 10 + 1e-9) / 10 if current else round(value, 1)
+    return str(int(tenth)) if float(tenth).is_integer() else f"{tenth:g}"
+
+
+def namer(q: Questionnaire, lang: Lang) -> Callable[[ConditionCheck | Condition], str]:
+    """Names a condition's subject for owners: the question's short title, the dimension's name."""
+    questions = {x.id: x for x in q.questions}
+    dims = {d.id: d for d in q.dimensions}
+
+    def name(cond: ConditionCheck | Condition) -> str:
+        if cond.question is not None:
+            question = questions.get(cond.question)
+            return question.title(lang) if question else cond.question
+        dim = dims.get(cond.dimension or "")
+        return dim.name(lang) if dim else str(cond.dimension)
+
+    return name
+
+
 def gate_text(
     alternatives: Sequence[ConditionCheck | Condition],
     *,
@@ -133,15 +161,15 @@ def gate_text(
 ) -> str:
     """A gate in words, one way for every output: `subject ≥ 3`, or with `moving` `subject 2 → 3`.
 
-    `name` names a condition's subject (default: its question or dimension id); alternatives are
-    joined with `joiner`.
+    `name` names a condition's subject (default: its question or dimension id, for consultants;
+    owner-facing text passes `namer(q, lang)`); alternatives are joined with `joiner`.
     """
     parts = []
     for cond in alternatives:
         subject = name(cond) if name else str(cond.question or cond.dimension)
         required = cond.required if isinstance(cond, ConditionCheck) else (cond.min or 0.0)
         if moving and isinstance(cond, ConditionCheck):
-            parts.append(f"{subject} {cond.current:g} → {required:g}")
+            parts.append(f"{subject} {shown(cond.current, current=True)} → {shown(required)}")
         else:
-            parts.append(f"{subject} ≥ {required:g}")
+            parts.append(f"{subject} ≥ {shown(required)}")
     return joiner.join(parts)

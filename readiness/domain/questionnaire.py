@@ -12,6 +12,15 @@ from readiness.domain.migration import Migration, check_targets
 from readiness.words import PROGRAMME_WORD, Lang, word
 
 QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
+
+
+class ShortTitle(Text):
+    """A question's short title: a few words that stand where the id or the whole question would."""
+
+    ko: Annotated[str, Field(min_length=1, max_length=30)]
+    en: Annotated[str, Field(min_length=1, max_length=50)]
+
+
 DIMENSION_ID = r"^[a-z][a-z0-9_]*$"
 
 
@@ -20,10 +29,22 @@ class Question(Model):
 
     id: Annotated[str, Field(pattern=QUESTION_ID)]
     text: Text
+    short: ShortTitle | None = None  # for owner-facing text; the bundled ones come from titles/
     help: Text | None = None
     weight: Annotated[float, Field(gt=0, le=100)] = 1.0
     na_allowed: bool = False
     options: Annotated[list[Text], Field(min_length=MAX_VALUE + 1, max_length=MAX_VALUE + 1)]
+
+    def title(self, lang: Lang) -> str:
+        """The short title owners read ("작업 현장 실적 입력"), else the question itself."""
+        return self.short(lang) if self.short is not None else self.text(lang)
+
+
+class QuestionTitles(Model):
+    """Short titles for a questionnaire's questions, kept beside its published (frozen) versions."""
+
+    questionnaire: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    titles: dict[Annotated[str, Field(pattern=QUESTION_ID)], ShortTitle]
 
 
 class Dimension(Model):
@@ -208,6 +229,18 @@ class Questionnaire(Model):
         """Every question, dimension by dimension, in questionnaire order."""
         return [q for d in self.dimensions for q in d.questions]
 
+    def with_titles(self, titles: QuestionTitles) -> Questionnaire:
+        """This questionnaire with `short` filled from `titles` where a question has none."""
+        if titles.questionnaire != self.id:
+            return self
+
+        def titled(x: Question) -> Question:
+            short = titles.titles.get(x.id)
+            return x if x.short is not None or short is None else x.model_copy(update={"short": short})
+
+        dims = [d.model_copy(update={"questions": [titled(x) for x in d.questions]}) for d in self.dimensions]
+        return self.model_copy(update={"dimensions": dims})
+
     def question(self, qid: str) -> Question:
         """The question with this id; KeyError if there is none."""
         for q in self.questions:
@@ -221,6 +254,10 @@ class Questionnaire(Model):
             if d.id == did:
                 return d
         raise KeyError(did)
+
+    def disclaimer_for(self, mode: str, lang: Lang) -> str:
+        """The disclaimer for a result in `mode`: the questionnaire's own, or the site-audit wording."""
+        return word("report.disclaimer_audit", lang) if mode == "audit" else self.disclaimer(lang)
 
     def points_words(self, lang: Lang) -> str:
         """What the points are, printed next to every number of them (issue 9, finding 9)."""

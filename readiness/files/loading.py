@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from readiness.domain.answers import AnswerFile
 from readiness.domain.base import nullable
-from readiness.domain.questionnaire import Questionnaire
+from readiness.domain.questionnaire import Questionnaire, QuestionTitles
 from readiness.errors import AnswersError, InputError, Problem, QuestionnaireError
 from readiness.files import safeyaml, workbook_layout
 from readiness.files.messages import SPECIFIC, message_for, unknown_id_message
@@ -129,6 +129,9 @@ def available_text() -> str:
 def load_questionnaire_file(path: Path) -> LoadedQuestionnaire:
     """Load and validate one questionnaire file (cached per path)."""
     q, doc = parse_model(Questionnaire, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    titles = questionnaire_dir() / "titles" / f"{q.id}.yaml"
+    if titles.is_file():  # words beside the frozen file: the hash stays the file's own
+        q = q.with_titles(parse_model(QuestionTitles, titles, QuestionnaireError)[0])
     return LoadedQuestionnaire(q, path, hashlib.sha256(doc.raw).hexdigest())
 
 

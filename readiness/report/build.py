@@ -15,19 +15,25 @@ from readiness.errors import UsageError
 from readiness.report.sections import SectionViews
 from readiness.report.view import (
     AuditRow,
+    Blocked,
     Blockers,
     Cover,
     DimensionRow,
     Headline,
     Link,
     Peers,
+    Programmes,
     QuestionRef,
     QuestionRow,
     Report,
+    Roadmap,
     Rung,
+    SectionRef,
+    Summary,
+    SummaryAction,
     WarningView,
 )
-from readiness.words import Lang, word
+from readiness.words import Lang, months_text, word
 
 
 def target_rank(q: Questionnaire, key: str | int) -> int:
@@ -64,14 +70,19 @@ def build_report(
     peer = Peers.model_validate(peers) if peers is not None else None
     prev_dims = {d.id: d.score for d in previous.dimensions} if previous else {}
     roadmap = b.roadmap(card, goal, actions, programmes)
+    blockers = b.blockers(card)
+    programme_views = b.programmes(card, programmes, roadmap)
     return Report(
         lang=lang,
+        title=word(f"report.title_{card.assessment.mode}", lang),
+        sections=b.sections(previous is not None),
         cover=b.cover(card, today, programmes).model_copy(update={"newer_version": newer}),
         headline=b.headline(card, goal),
+        summary=b.summary(blockers, roadmap, programme_views),
         dimensions=b.dimensions(card, prev_dims, peer),
-        blockers=b.blockers(card),
+        blockers=blockers,
         roadmap=roadmap,
-        programmes=b.programmes(card, programmes, roadmap),
+        programmes=programme_views,
         warnings=[b.warning(w.kind, w.message(lang), w.questions) for w in card.warnings],
         audit=b.audit(card) if card.assessment.mode == "audit" else None,
         progress=b.progress(card, previous) if previous else None,
@@ -85,8 +96,48 @@ def _link(text: str) -> Link:
     return Link(text=text, href=text.strip() if safe else None)
 
 
+SECTIONS = ("result", "dimensions", "blockers", "roadmap", "programmes", "checks", "progress", "appendix")
+SECTION_WORDS = {"result": "report.headline"}
+SUMMARY_ITEMS = 3  # blockers, actions and programmes on page one
+
+
 class _Builder(SectionViews):
     """The report's first sections: cover, headline, dimensions, blockers, warnings and audit."""
+
+    def sections(self, with_progress: bool) -> list[SectionRef]:
+        """The numbered sections in order; `progress` only when there is a previous assessment."""
+        ids = [s for s in SECTIONS if s != "progress" or with_progress]
+        return [
+            SectionRef(id=s, number=n, title=word(SECTION_WORDS.get(s, f"report.{s}"), self.lang))
+            for n, s in enumerate(ids, 1)
+        ]
+
+    def summary(self, blockers: Blockers | None, roadmap: Roadmap, programmes: Programmes) -> Summary:
+        """Page one's lists: what blocks most, what to do first, which programmes fit best."""
+        lang = self.lang
+        lines = []
+        if blockers is not None:
+            if blockers.points_short:
+                lines.append(word("report.summary_points", lang, points=blockers.points,
+                                  min=blockers.min_points, short=blockers.points_short))  # fmt: skip
+            for gate in blockers.gates:
+                lines.append(
+                    " / ".join(f"{c.subject}: {c.now} → {c.need}" for c in gate.alternatives if not c.met)
+                )
+        first = roadmap.phases[0].actions if roadmap.phases else []
+        actions = [
+            SummaryAction(
+                title=a.title,
+                cost=word(f"report.cost_{a.cost_band}", lang),
+                months=months_text(a.months_min, a.months_max, lang),
+            )
+            for a in first[:SUMMARY_ITEMS]
+        ]
+        return Summary(
+            blockers=lines[:SUMMARY_ITEMS],
+            actions=actions,
+            programmes=[p.name for p in programmes.fits[:SUMMARY_ITEMS]],
+        )
 
     # --- cover and headline
 
@@ -118,7 +169,8 @@ class _Builder(SectionViews):
             questionnaire_id=card.questionnaire.id,
             questionnaire_version=card.questionnaire.version,
             sha256=card.questionnaire.sha256,
-            disclaimer=self.q.disclaimer(lang),
+            disclaimer=self.q.disclaimer_for(a.mode, lang),
+            lead=word(f"report.disclaimer_lead_{a.mode}", lang),
         )
 
     def headline(self, card: Scorecard, goal: int) -> Headline:
@@ -141,6 +193,7 @@ class _Builder(SectionViews):
             for lv in self.q.levels
         ]
         return Headline(
+            blocked=self.blocked(card),
             level=self.tag(level),
             name_ko=level.name.ko,
             name_en=level.name.en,
@@ -155,6 +208,28 @@ class _Builder(SectionViews):
             not_applicable=card.not_applicable,
             ladder=ladder,
         )
+
+    def blocked(self, card: Scorecard) -> Blocked | None:
+        """The sentence for a firm whose points reach the next rung while a gate holds it below."""
+        nxt = card.next_level
+        if nxt is None or nxt.points_short or not nxt.blockers:
+            return None
+        level = self.tag(nxt.level.rank)
+        reasons = []
+        for gate in nxt.blockers:
+            unmet = [self.condition(c) for c in gate.alternatives if not c.met]
+            reasons.append(
+                word("report.or", self.lang).join(
+                    word("report.blocked_now", self.lang, subject=c.subject, now=c.descriptor)
+                    if c.descriptor
+                    else word("report.blocked_score", self.lang, subject=c.subject, now=c.now, need=c.need)
+                    for c in unmet
+                )
+            )
+        sentence = word(
+            "report.blocked", self.lang, level=level.name, min=nxt.min_points, reasons="; ".join(reasons)
+        )
+        return Blocked(level=level, min_points=nxt.min_points, sentence=sentence)
 
     # --- dimensions and the appendix rows
 
@@ -237,13 +312,14 @@ class _Builder(SectionViews):
     # --- roadmap and programmes
 
     def warning(self, kind: str, message: str, questions: list[str]) -> WarningView:
-        refs = [QuestionRef(id=qid, text=self.text(qid)) for qid in questions]
+        refs = [QuestionRef(id=qid, title=self.title(qid), text=self.text(qid)) for qid in questions]
         return WarningView(kind=kind, message=message, questions=refs)
 
     def audit(self, card: Scorecard) -> list[AuditRow]:
         return [
             AuditRow(
                 question=d.question,
+                title=self.title(d.question),
                 text=self.text(d.question),
                 claimed=d.claimed,
                 verified=d.verified,

@@ -48,7 +48,7 @@ class SectionViews(ProgrammeViews):
         """One roadmap phase: its gates, the actions with their funding, the changes no action covers."""
         profile = Profile.from_company(card.company, p.level.rank - 1)
         funding = {s.action.id: self.funding(s.action, programmes, profile) for s in p.steps}
-        gate_words = [gate_text(g.alternatives) for g in p.gates]
+        gate_words = [gate_text(g.alternatives, name=self.name) for g in p.gates]
         actions = [
             ActionView(
                 id=s.action.id,

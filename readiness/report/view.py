@@ -76,7 +76,24 @@ class Cover(View):
     questionnaire_version: str
     sha256: str
     disclaimer: str
+    lead: str  # the not-official-verification sentence, worded for the mode
     newer_version: str | None = None  # a newer bundled version of the questionnaire, if any
+
+
+class SectionRef(View):
+    """A numbered section: the table of contents and every heading read their number from here."""
+
+    id: str
+    number: int
+    title: str
+
+
+class Blocked(View):
+    """When the points reach the next rung but a gate holds the firm below it: the one sentence."""
+
+    level: LevelTag
+    min_points: int
+    sentence: str
 
 
 class Headline(View):
@@ -95,6 +112,7 @@ class Headline(View):
     total: int
     not_applicable: int
     ladder: list[Rung]
+    blocked: Blocked | None = None
 
 
 class QuestionRow(View):
@@ -131,10 +149,17 @@ class DimensionRow(View):
 
 
 class ConditionView(View):
-    """A gate condition as shown: subject, current and required value, whether met."""
+    """A gate condition as shown: subject (a short title), current and required value, whether met.
+
+    `ref` is the question or dimension id, for the appendix and JSON; `now` and `need` are the
+    values as people read them (`2.3`, `3`); `descriptor` is the current answer's option text.
+    """
 
     ref: str
     subject: str
+    now: str
+    need: str
+    descriptor: str | None = None
     kind: Literal["question", "dimension"]
     current: float
     required: float
@@ -151,9 +176,10 @@ class GateView(View):
 
 
 class ChangeView(View):
-    """An answer change as shown: the question, its current value and the value to reach."""
+    """An answer change as shown: the question (id, short title, text), its value now and to reach."""
 
     question: str
+    title: str
     text: str
     current: str
     to: int
@@ -271,9 +297,10 @@ class Programmes(View):
 
 
 class QuestionRef(View):
-    """A question named in a warning: id and text."""
+    """A question named in a warning: id, short title and text."""
 
     id: str
+    title: str
     text: str
 
 
@@ -289,6 +316,7 @@ class AuditRow(View):
     """An audited question where the verified value differs from the claimed one."""
 
     question: str
+    title: str
     text: str
     claimed: int
     verified: int
@@ -332,12 +360,31 @@ class Peers(View):
     dimensions: dict[str, float] = {}
 
 
+class SummaryAction(View):
+    """A first action as the summary page shows it: title, cost band and duration in words."""
+
+    title: str
+    cost: str
+    months: str
+
+
+class Summary(View):
+    """Page one: the top blockers, the first actions and the best-fitting programmes."""
+
+    blockers: list[str]
+    actions: list[SummaryAction]
+    programmes: list[str]
+
+
 class Report(View):
     """The whole report in one language, as the templates and the JSON format get it."""
 
     lang: Lang
+    title: str  # self-assessment or site-audit report
+    sections: list[SectionRef]
     cover: Cover
     headline: Headline
+    summary: Summary
     dimensions: list[DimensionRow]
     blockers: Blockers | None
     roadmap: Roadmap
@@ -346,3 +393,10 @@ class Report(View):
     audit: list[AuditRow] | None  # None in self mode
     progress: Progress | None
     peers: Peers | None
+
+    def number(self, section_id: str) -> int:
+        """The number of the section `section_id` (the one source for headings and contents)."""
+        for ref in self.sections:
+            if ref.id == section_id:
+                return ref.number
+        raise KeyError(section_id)
