@@ -110,3 +110,48 @@ def test_prints_to_a4_pdf_and_screenshots(demo_report: tuple[Path, str, str], tm
     sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
     assert sizes and all(abs(float(w) - 595.92) < 2 and abs(float(h) - 842.88) < 2 for w, h in sizes)  # A4
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 20_000
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    assert PDFTOTEXT is not None
+    text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return text.stdout.split("\f")[:-1]
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext not found (Debian package 'poppler-utils')")
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_demo_prints_as_a_document_of_at_most_twelve_pages(lang: str, tmp_path: Path) -> None:
+    text, card = api.report_file(bundled("examples") / "demo.yaml", "html", lang, dt.date(2026, 11, 22))  # type: ignore[arg-type]
+    page = tmp_path / "demo.html"
+    page.write_bytes(text)
+    pdf = tmp_path / "demo.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    pages = _page_texts(pdf)
+    assert 6 <= len(pages) <= 12, len(pages)
+    first = pages[0]
+    words = {
+        "ko": [
+            "결과 요약",
+            "가장 먼저 풀 점",
+            "먼저 할 일",
+            "맞는 지원사업",
+            "수준 사다리",
+            "공식 수준확인 아님",
+        ],
+        "en": [
+            "Summary",
+            "Top blockers",
+            "First actions",
+            "Best-fitting",
+            "The level ladder",
+            "Not an official",
+        ],
+    }[lang]
+    assert all(w in first for w in words), [w for w in words if w not in first]
+    assert card.company.name in first and str(card.points) in first
+    for n, body in enumerate(pages[:-1], 1):  # no section heading stranded at the foot of a page
+        lines = [x.strip() for x in body.splitlines() if x.strip()]
+        assert not re.fullmatch(r"\d+ [^\d].{0,40}", lines[-1]), (n, lines[-1])

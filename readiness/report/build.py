@@ -284,6 +284,7 @@ class _Builder(SectionViews):
             answer = str(r.value)
         return QuestionRow(
             id=r.id,
+            title=self.title(r.id),
             text=self.text(r.id),
             weight=r.weight,
             status=r.status,

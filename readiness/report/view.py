@@ -119,6 +119,7 @@ class QuestionRow(View):
     """One question in a dimension table: the answer as given, what counted, note and evidence."""
 
     id: str
+    title: str
     text: str
     weight: float
     status: Literal["answered", "unanswered", "na"]
