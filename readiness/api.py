@@ -170,7 +170,7 @@ def render_card(
 ) -> bytes:
     """The report on a scorecard, with the bundled catalogues for its questionnaire."""
     from readiness.files.catalogues import bundled_catalogues  # catalogues only for reports
-    from readiness.files.loading import bundled_sme_criteria
+    from readiness.files.loading import bundled_sectors, bundled_sme_criteria
     from readiness.report.render import render_report  # jinja2 only when a report is asked for
 
     programmes, actions = bundled_catalogues(loaded.questionnaire)
@@ -186,6 +186,7 @@ def render_card(
         programmes=programmes,
         actions=actions,
         sme_criteria=bundled_sme_criteria(),
+        sectors=bundled_sectors(),
         newer=newer_version(card.questionnaire.id, card.questionnaire.version),
     )
 

@@ -57,6 +57,7 @@ LIBRARIES: dict[str, set[str]] = {
         "readiness.domain.answers",
         "readiness.domain.programmes",
         "readiness.domain.sme",
+        "readiness.domain.sectors",
         "readiness.domain.actions",
         "readiness.domain.matching",
         "readiness.domain.results",

@@ -252,3 +252,44 @@ def test_score_in_audit_mode_shows_claimed_against_verified() -> None:
         )
     own = runner.invoke(app, ["score", str(bundled("examples") / "demo.yaml"), "--lang", "en"])
     assert "Claimed and verified differ" not in own.stdout
+
+
+# --- 7. English reports name regions and sectors in English ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "sector", "region"),
+    [("ko", "C30 자동차 및 트레일러 제조업", "경기"), ("en", "C30 Motor vehicles and trailers", "Gyeonggi")],
+)
+def test_cover_names_sector_and_region_in_the_report_language(lang: Lang, sector: str, region: str) -> None:
+    import json
+
+    cover = json.loads(report(bundled("examples") / "demo.yaml", "json", lang))["cover"]
+    assert (cover["sector"], cover["region"]) == (sector, region)
+    md = report(bundled("examples") / "demo.yaml", "md", lang)
+    assert f"| {sector} |" in md and f"| {region} |" in md
+
+
+def test_sector_names_come_from_the_longest_known_code() -> None:
+    from readiness.files.loading import bundled_sectors
+
+    table = bundled_sectors()
+    assert table is not None
+    assert table.label("30320", "en") == "C30320 New parts for motor vehicles"  # group C303
+    assert table.label("c2591", "ko") == "C2591 금속 단조, 압형 및 분말야금제품 제조업"
+    assert table.label("C29", "en") == "C29 Other machinery and equipment"
+    assert table.label("J62", "en") == "J62"  # not manufacturing: the code alone, never a guess
+    assert table.revision == "KSIC 10" and table.source.startswith("https://")
+
+
+def test_sector_table_needs_every_manufacturing_division(tmp_path: Path) -> None:
+    from readiness.errors import QuestionnaireError
+    from readiness.files.loading import load_sector_file
+
+    text = (bundled("questionnaires") / "ksic.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "ksic.yaml"
+    broken.write_text(
+        "\n".join(x for x in text.splitlines() if "code: C17," not in x) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(QuestionnaireError, match="missing C17"):
+        load_sector_file(broken)

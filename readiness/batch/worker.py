@@ -22,6 +22,7 @@ from readiness.errors import AnswersError, Problem
 from readiness.files.catalogues import bundled_catalogues
 from readiness.files.loading import (
     LoadedQuestionnaire,
+    bundled_sectors,
     bundled_sme_criteria,
     check_answers,
     load_questionnaire_file,
@@ -132,6 +133,7 @@ def score_one(index: int, path: str, options: Options) -> Row:
             programmes=programmes,
             actions=actions,
             sme_criteria=bundled_sme_criteria(),
+            sectors=bundled_sectors(),
         )
         part = Path(options.report_dir) / _part_name(index, options.report_format)
         part.write_bytes(data)

@@ -124,6 +124,17 @@ def province(text: str) -> Province | None:
     return found.pop() if len(found) == 1 else None
 
 
+def region_name(text: str, lang: Lang) -> str:
+    """A region as a report shows it: as written in Korean, romanised (`Gyeonggi`) in English.
+
+    A region that names no single province is shown as written in both languages.
+    """
+    if lang == "ko":
+        return text
+    found = province(text)
+    return found.en if found is not None else text
+
+
 def province_by_short(short: str) -> Province:
     """A province by its short name (`경기`); KeyError if there is none."""
     return _BY_SHORT[short]

@@ -22,6 +22,7 @@ from readiness.resources import bundled
 if TYPE_CHECKING:  # the catalogue models are imported where they are loaded: `score` needs none
     from readiness.domain.actions import ActionCatalogue
     from readiness.domain.programmes import ProgrammeCatalogue
+    from readiness.domain.sectors import SectorTable
     from readiness.domain.sme import SmeCriteria
 
 MAX_PROBLEMS = 20
@@ -355,6 +356,21 @@ def bundled_sme_criteria() -> SmeCriteria | None:
     """The shipped 중소기업기본법 ceilings, or None if this install has none."""
     path = questionnaire_dir() / "sme-criteria.yaml"
     return load_sme_file(path) if path.is_file() else None
+
+
+@cache
+def load_sector_file(path: Path) -> SectorTable:
+    """Load and validate the KSIC sector names (cached per path)."""
+    from readiness.domain.sectors import SectorTable
+
+    table, _ = parse_model(SectorTable, path, QuestionnaireError)
+    return table
+
+
+def bundled_sectors() -> SectorTable | None:
+    """The shipped KSIC names, or None if this install has none."""
+    path = questionnaire_dir() / "ksic.yaml"
+    return load_sector_file(path) if path.is_file() else None
 
 
 @cache

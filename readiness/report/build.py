@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from readiness.domain.actions import ActionCatalogue
-from readiness.domain.normalise import won
+from readiness.domain.normalise import region_name, won
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import QuestionReceipt, Scorecard
+from readiness.domain.sectors import SectorTable
 from readiness.domain.sme import SmeCriteria
 from readiness.errors import UsageError
 from readiness.report.sections import SectionViews
@@ -57,6 +58,7 @@ def build_report(
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
     sme_criteria: SmeCriteria | None = None,
+    sectors: SectorTable | None = None,
     newer: str | None = None,
 ) -> Report:
     """Everything the report shows, decided once for every format.
@@ -76,7 +78,7 @@ def build_report(
         lang=lang,
         title=word(f"report.title_{card.assessment.mode}", lang),
         sections=b.sections(previous is not None),
-        cover=b.cover(card, today, programmes).model_copy(update={"newer_version": newer}),
+        cover=b.cover(card, today, programmes, sectors).model_copy(update={"newer_version": newer}),
         headline=b.headline(card, goal),
         summary=b.summary(blockers, roadmap, programme_views),
         dimensions=b.dimensions(card, prev_dims, peer),
@@ -141,7 +143,13 @@ class _Builder(SectionViews):
 
     # --- cover and headline
 
-    def cover(self, card: Scorecard, today: dt.date | None, programmes: ProgrammeCatalogue | None) -> Cover:
+    def cover(
+        self,
+        card: Scorecard,
+        today: dt.date | None,
+        programmes: ProgrammeCatalogue | None,
+        sectors: SectorTable | None = None,
+    ) -> Cover:
         c, a, lang = card.company, card.assessment, self.lang
         names = {p.id: p.name(lang) for p in programmes.programmes} if programmes else {}
         assessor = None
@@ -154,10 +162,10 @@ class _Builder(SectionViews):
         return Cover(
             company=c.name,
             business_number=c.business_number,
-            sector=c.sector,
+            sector=(sectors.label(c.sector, lang) if sectors else c.sector) if c.sector else None,
             employees=c.employees,
             revenue=won(c.annual_revenue_krw, lang) if c.annual_revenue_krw is not None else None,
-            region=c.region,
+            region=region_name(c.region, lang) if c.region else None,
             prior_programmes=[names.get(pid, pid) for pid in c.programmes],
             mode=a.mode,
             mode_name=word(f"mode.{a.mode}", lang),

@@ -14,6 +14,7 @@ from readiness.domain.actions import ActionCatalogue
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import Scorecard
+from readiness.domain.sectors import SectorTable
 from readiness.domain.sme import SmeCriteria
 from readiness.errors import UsageError
 from readiness.report import charts
@@ -39,6 +40,7 @@ def render_report(
     programmes: ProgrammeCatalogue | None = None,
     actions: ActionCatalogue | None = None,
     sme_criteria: SmeCriteria | None = None,
+    sectors: SectorTable | None = None,
     newer: str | None = None,
 ) -> bytes:
     """The report on `card` in format `fmt`; pure: it reads no files, same arguments give same bytes.
@@ -46,7 +48,7 @@ def render_report(
     `today` is the report date (default: the assessment date). `target` is a level rank for the
     roadmap (default: the next level). `peers` holds peer-group figures (see view.Peers). Without
     `actions` there is no roadmap; without `programmes`, no programme section; without
-    `sme_criteria`, SME status is left for the firm to check.
+    `sme_criteria`, SME status is left for the firm to check; without `sectors`, sectors show as codes.
     """
     report_format = ReportFormat(fmt)
     if lang not in LANGS:
@@ -63,6 +65,7 @@ def render_report(
         programmes=programmes,
         actions=actions,
         sme_criteria=sme_criteria,
+        sectors=sectors,
         newer=newer,
     )
     return renderer(report_format)(report)
