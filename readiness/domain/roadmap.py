@@ -3,7 +3,7 @@
 Why not `plan_lift` alone: it meets the gates and then fills the points gap with the questions that
 weigh most, which for a basic factory means "AI in production". The roadmap meets the same gates,
 then fills the gap with actions written for the firm's level, best impact per effort first, and
-only falls back to `plan_lift` for what no catalogue action covers.
+only falls back to `lift.reach` for what no catalogue action covers.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from readiness.domain.actions import ActionCatalogue, UpgradeAction
 from readiness.domain.ladder import Values, check_gate, dimension_scores, level_reached, to_points
-from readiness.domain.lift import plan_lift
+from readiness.domain.lift import reach
 from readiness.domain.questionnaire import Condition, Gate, Level, Questionnaire
 from readiness.domain.results import GateCheck
 
@@ -94,7 +94,8 @@ def _phase(
         chosen.append(best)
         _apply(trial, best)
 
-    extra_raw = plan_lift(q, trial, level.rank) if level_reached(q, trial) < level.rank else {}
+    short = level_reached(q, trial) < level.rank
+    extra_raw = reach(q, trial, level.rank) if short else {}
     start = lin.points(values)
     steps = [_step(lin, values, a, gates, start) for a in chosen]
     steps.sort(key=lambda s: (-len(s.gates), -s.points / EFFORT_WEIGHT[s.action.effort], s.action.id))
@@ -105,7 +106,7 @@ def _phase(
         gates=checks,
         steps=steps,
         extra={qid: (trial[qid] or 0, to) for qid, to in extra_raw.items()},
-        reached=not extra_raw,
+        reached=not short,
     )
 
 
