@@ -871,6 +871,31 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "검증값 4 이상인 {n}개 문항에 증빙이 없습니다.",
         "en": "{n} answer(s) verified at 4 or 5 have no evidence listed.",
     },
+    # --- the lift when no realistic one exists (scorecard on screen and report) --------------------
+    "card.lift_none_gate": {
+        "ko": "현실적인 작은 변경으로는 {level}에 오를 수 없습니다. 어떤 조건은 답 하나를 한 번에 {jump}단계보다 "
+        "더 올려야 충족됩니다. 단계별 길은 보고서의 업그레이드 로드맵에 있습니다.",
+        "en": "No realistic small set of changes reaches {level}: a condition needs an answer to rise more than "
+        "{jump} steps at once. The report's upgrade roadmap shows the way step by step.",
+    },
+    "card.lift_none_points": {
+        "ko": "현실적인 작은 변경으로는 {level}에 오를 수 없습니다. 답마다 {jump}단계까지 올려도 필요한 점수에 "
+        "미치지 못합니다. 단계별 길은 보고서의 업그레이드 로드맵에 있습니다.",
+        "en": "No realistic small set of changes reaches {level}: even raising answers by up to {jump} steps "
+        "does not make up the points. The report's upgrade roadmap shows the way step by step.",
+    },
+    "report.lift_none_gate": {
+        "ko": "현실적인 작은 변경으로는 {level}에 오를 수 없습니다. 어떤 조건은 답 하나를 한 번에 {jump}단계보다 "
+        "더 올려야 충족됩니다. 단계별 길은 아래 업그레이드 로드맵에 있습니다.",
+        "en": "No realistic small set of changes reaches {level}: a condition needs an answer to rise more than "
+        "{jump} steps at once. The upgrade roadmap below shows the way step by step.",
+    },
+    "report.lift_none_points": {
+        "ko": "현실적인 작은 변경으로는 {level}에 오를 수 없습니다. 답마다 {jump}단계까지 올려도 필요한 점수에 "
+        "미치지 못합니다. 단계별 길은 아래 업그레이드 로드맵에 있습니다.",
+        "en": "No realistic small set of changes reaches {level}: even raising answers by up to {jump} steps "
+        "does not make up the points. The upgrade roadmap below shows the way step by step.",
+    },
 }
 
 

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from readiness.cli import app
+from readiness.words import Lang, word
 
-from .conftest import DATA
+from .conftest import DATA, Write
 
 runner = CliRunner()
 MINI = str(DATA / "questionnaires" / "mini-1.0.yaml")
@@ -98,3 +99,17 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
         assert len(result.stdout) > 100, command
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_score_text_says_plainly_when_no_realistic_lift_exists(lang: Lang, write: Write) -> None:
+    blank = write(
+        "blank.yaml", 'questionnaire: {id: mini, version: "1.0"}\ncompany: {name: B}\nanswers: {}\n'
+    )
+    result = runner.invoke(app, ["score", str(blank), "--lang", lang, "-q", MINI])
+    assert result.exit_code == 0, result.output
+    sentence = word(
+        "card.lift_none_gate", lang, level=f"L1 {'Basic' if lang == 'en' else 'Basic (ko)'}", jump=2
+    )
+    assert "".join(sentence.split()) in "".join(result.stdout.split())
+    assert "make.results: " not in result.stdout  # no list of changes after it

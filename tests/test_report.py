@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from readiness import __version__, api
+from readiness.domain.lift import MAX_JUMP
 from readiness.domain.results import Scorecard
 from readiness.domain.scoring import score
 from readiness.errors import UsageError
@@ -19,9 +20,9 @@ from readiness.report.formats import ReportFormat
 from readiness.report.render import render_report
 from readiness.report.templates import environment
 from readiness.resources import bundled
-from readiness.words import Lang
+from readiness.words import Lang, word
 
-from .conftest import DATA, Golden
+from .conftest import DATA, Golden, Write
 
 TODAY = dt.date(2026, 11, 22)
 PEERS = {"label": "C30 경기", "count": 12, "points_median": 310, "points_percentile": 62.5,
@@ -185,3 +186,19 @@ def test_every_example_has_a_roadmap_to_the_ai_factory(example: Path) -> None:
     if card.level.rank < 5:
         assert data["roadmap"]["target"]["id"] == "ai-factory"
         assert [p["level"]["rank"] for p in data["roadmap"]["phases"]] == list(range(card.level.rank + 1, 6))
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_report_says_plainly_when_no_realistic_lift_exists(
+    mini: LoadedQuestionnaire, write: Write, fmt: str, lang: Lang
+) -> None:
+    blank = write(
+        "blank.yaml", 'questionnaire: {id: mini, version: "1.0"}\ncompany: {name: B}\nanswers: {}\n'
+    )
+    answers, loaded = load_answers(blank, mini)
+    card = score(loaded.questionnaire, answers, loaded.sha256)
+    text = render_report(card, fmt, lang, TODAY, questionnaire=mini.questionnaire).decode()
+    level = f"L1 {mini.questionnaire.levels[1].name(lang)}"
+    assert word("report.lift_none_gate", lang, level=level, jump=MAX_JUMP) in text
+    assert word("report.lift_intro", lang).split("{")[0] not in text  # no table of changes

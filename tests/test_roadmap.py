@@ -7,13 +7,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readiness.domain.answers import AnswerFile
 from readiness.domain.ladder import level_reached, points_of, values_of
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.roadmap import Phase, plan
+from readiness.errors import QuestionnaireError
 from readiness.files.catalogues import bundled_actions
-from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_action_file
+from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_action_file, load_answers
+from readiness.resources import bundled
 
 from .conftest import DATA, Write
 
@@ -132,3 +136,98 @@ def test_broken_catalogue_is_a_readable_error(write: Write) -> None:
     with pytest.raises(QuestionnaireError) as info:
         load_programme_file(path)
     assert str(path) in str(info.value) and "schema: 2" in str(info.value)
+
+
+# --- requirements: every action after what it needs -----------------------------------------------
+
+EXAMPLES = sorted(bundled("examples").glob("*.yaml"))
+
+
+def assert_requirements_hold(start: dict[str, int | None], phases: list[Phase]) -> None:
+    """Walk the roadmap in order: each action's requirements hold where it stands."""
+    have = dict(start)
+    for phase in phases:
+        for step in phase.steps:
+            unmet = [r for r in step.action.requires if (have.get(r.question) or 0) < r.min]
+            assert not unmet, f"L{phase.level.rank} {step.action.id} needs {unmet}"
+            for qid, (_, to) in step.raises.items():
+                have[qid] = max(have[qid] or 0, to)
+        for qid, (_, to) in phase.extra.items():
+            have[qid] = max(have[qid] or 0, to)
+
+
+def test_the_paper_shop_starts_with_records_not_an_interface() -> None:
+    answers, loaded = load_answers(bundled("examples") / "paper-shop.yaml")
+    q = loaded.questionnaire
+    actions = bundled_actions(q.id, q.version)
+    assert actions is not None
+    phases = plan(q, values_of(q, answers.answers), 5, actions)
+    order = [s.action.id for p in phases for s in p.steps]
+    assert "interface" not in order[0]
+    assert order.index("mes-core") < order.index("erp-mes-interface")
+    assert order.index("cloud-erp") < order.index("erp-mes-interface")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_roadmap_action_comes_after_what_it_requires(example: Path) -> None:
+    answers, loaded = load_answers(example)
+    q = loaded.questionnaire
+    actions = bundled_actions(q.id, q.version)
+    assert actions is not None
+    start = values_of(q, answers.answers)
+    assert_requirements_hold(start, plan(q, start, q.levels[-1].rank, actions))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_generated_answer_sets_get_roadmaps_in_requirement_order(data: st.DataObject) -> None:
+    q = find_questionnaire("kr-smart-factory", "2026.2").questionnaire
+    actions = bundled_actions(q.id, q.version)
+    assert actions is not None
+    answer = st.one_of(st.integers(0, 5), st.just("n/a"))
+    given_answers: dict[str, object] = {
+        x.id: data.draw(answer if x.na_allowed else st.integers(0, 5), label=x.id) for x in q.questions
+    }
+    start = values(q, given_answers)
+    target = data.draw(st.integers(level_reached(q, start), q.levels[-1].rank), label="target")
+    assert_requirements_hold(start, plan(q, start, target, actions))
+
+
+def _catalogue(a_requires: str, b_requires: str) -> str:
+    common = (
+        "    title: {ko: t (ko), en: t}\n    why: {ko: w (ko), en: w}\n    min_level: 0\n    max_level: 3\n"
+        "    effort: low\n    cost_band: under-10m\n    duration_months: {min: 1, max: 2}\n"
+    )
+    return (
+        "questionnaire: mini\nactions:\n"
+        f"  - id: a\n    lifts: [{{question: make.results, to: 3}}]\n    requires: {a_requires}\n{common}"
+        f"  - id: b\n    lifts: [{{question: make.trace, to: 2}}]\n    requires: {b_requires}\n{common}"
+    )
+
+
+def test_a_requires_cycle_is_refused_with_file_line_and_field(write: Write) -> None:
+    path = write(
+        "cycle.yaml", _catalogue("[{question: make.trace, min: 2}]", "[{question: make.results, min: 3}]")
+    )
+    with pytest.raises(QuestionnaireError) as caught:
+        load_action_file(path)
+    lines = [str(p) for p in caught.value.problems]
+    assert lines[0].startswith(f"{path}:5: actions.0.requires.0: a requires make.trace >= 2"), lines
+    assert "cycle" in lines[0] and len(lines) == 2  # b is waiting on a too
+
+
+def test_a_requirement_no_action_meets_is_refused(write: Write) -> None:
+    path = write("never.yaml", _catalogue("[{question: data.ai, min: 4}]", "[]"))
+    with pytest.raises(QuestionnaireError, match=r"no action lifts data\.ai to 4"):
+        load_action_file(path)
+
+
+def test_a_requirement_on_an_unknown_question_is_refused(write: Write, mini: LoadedQuestionnaire) -> None:
+    path = write("unknown.yaml", _catalogue("[{question: make.nothing, min: 2}]", "[]"))
+    ids = frozenset(x.id for x in mini.questionnaire.questions)
+    with pytest.raises(QuestionnaireError) as caught:
+        load_action_file(path, ids)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:5: actions.0.requires.0.question: unknown question 'make.nothing'"
+    ]
+    assert load_action_file(write("fine.yaml", _catalogue("[{question: make.trace, min: 2}]", "[]")), ids)

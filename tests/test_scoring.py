@@ -5,15 +5,18 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
 from readiness.domain.answers import Answer, AnswerFile
+from readiness.domain.base import MAX_VALUE
 from readiness.domain.ladder import level_reached, values_of
-from readiness.domain.lift import plan_lift
+from readiness.domain.lift import HEADROOM, MAX_JUMP, plan_lift, reach
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.scoring import score
-from readiness.files.loading import LoadedQuestionnaire
+from readiness.files.loading import LoadedQuestionnaire, load_answers
+from readiness.resources import bundled
 
 
 def answer_file(q: Questionnaire, values: Mapping[str, object], mode: str = "self") -> AnswerFile:
@@ -135,42 +138,78 @@ def test_any_of_gate_is_met_by_either_alternative(mini: LoadedQuestionnaire) -> 
     assert level_reached(q, values_of(q, answer_file(q, both).answers)) == 2
 
 
+def _reaches_within_jumps(q: Questionnaire, start: Mapping[str, int | None], target: int) -> bool:
+    """Brute force: does any set of raises of at most MAX_JUMP steps per answer reach `target`?"""
+    raisable = [k for k, v in start.items() if v is not None and v < MAX_VALUE]
+    for steps in itertools.product(range(MAX_JUMP + 1), repeat=len(raisable)):
+        trial = dict(start)
+        for qid, step in zip(raisable, steps, strict=True):
+            trial[qid] = min((trial[qid] or 0) + step, MAX_VALUE)
+        if level_reached(q, trial) >= target:
+            return True
+    return False
+
+
 @pytest.mark.parametrize("seed", range(60))
-def test_the_lift_really_reaches_the_next_level(mini: LoadedQuestionnaire, seed: int) -> None:
+def test_the_lift_is_realistic_and_really_reaches_the_next_level(
+    mini: LoadedQuestionnaire, seed: int
+) -> None:
     q = mini.questionnaire
     values = values_of(q, answer_file(q, random_values(q, random.Random(seed))).answers)
     rank = level_reached(q, values)
     for target in range(rank + 1, len(q.levels)):
         lift = plan_lift(q, values, target)
-        assert level_reached(q, {**values, **lift}) >= target
-        assert all(lift[k] > (values[k] or 0) for k in lift)
+        if lift.realistic:
+            raised = {**values, **lift.changes}
+            assert level_reached(q, raised) >= target
+            assert all(0 < to - (values[k] or 0) <= MAX_JUMP for k, to in lift.changes.items())
+            for k, to in lift.changes.items():  # no step can be left out
+                assert level_reached(q, {**raised, k: to - 1}) < target, (k, lift.changes)
+        else:
+            assert lift.changes == {} and lift.reason in ("gate", "points")
+            assert not _reaches_within_jumps(q, values, target)  # "no realistic plan" is true
+        assert level_reached(q, {**values, **reach(q, values, target)}) >= target
 
 
-def test_lift_is_minimal_within_its_cap_on_a_small_questionnaire(mini: LoadedQuestionnaire) -> None:
-    """Brute force: no set of fewer answer steps, each answer at most target+1, reaches the level."""
+def test_the_lift_raises_answers_one_step_before_any_two(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
-    start = {x.id: 1 for x in q.questions} | {"make.robots": None}
-    rank = level_reached(q, start)
-    target = rank + 1
-    lift = plan_lift(q, start, target)
-    cap = max(target + 1, 3)  # 3: the basic gate on make.results
-    assert max(lift.values()) <= cap
-    steps = sum(v - (start[k] or 0) for k, v in lift.items())
-    raisable = [x.id for x in q.questions if start[x.id] is not None]
-    for total in range(steps):
-        for combo in itertools.combinations_with_replacement(raisable, total):
-            trial = dict(start)
-            for qid in combo:
-                trial[qid] = min((trial[qid] or 0) + 1, cap)
-            assert level_reached(q, trial) <= rank, combo
+    start = {x.id: 1 for x in q.questions} | {"make.results": 3, "data.base": 3, "data.ai": 3}
+    assert level_reached(q, start) == 1
+    lift = plan_lift(q, start, 2)
+    assert lift.realistic and lift.changes
+    assert all(to == start[k] + 1 for k, to in lift.changes.items()), lift.changes  # not people.skills 1 -> 3
 
 
-def test_lift_raises_beyond_the_cap_only_when_needed(mini: LoadedQuestionnaire) -> None:
+def test_gate_raises_stop_at_what_the_gate_needs(mini: LoadedQuestionnaire) -> None:
+    q = mini.questionnaire
+    start = {x.id: 3 for x in q.questions} | {"make.results": 1}
+    lift = plan_lift(q, start, 1)
+    assert lift.changes == {"make.results": 3}
+
+
+def test_no_realistic_lift_says_why_and_lists_nothing(mini: LoadedQuestionnaire) -> None:
+    q = mini.questionnaire
+    blank = plan_lift(q, {x.id: 0 for x in q.questions}, 1)  # basic needs make.results 0 -> 3
+    assert (blank.changes, blank.realistic, blank.reason) == ({}, False, "gate")
+    low = {x.id: 1 for x in q.questions} | {"make.results": 3, "data.ai": 4}
+    top = plan_lift(q, low, 3)  # the top gate is one step away, but 800 points are not two steps away
+    assert (top.changes, top.realistic, top.reason) == ({}, False, "points")
+    card = score(q, all_at(q, 0), "")
+    assert card.next_level is not None
+    assert (card.next_level.lift, card.next_level.lift_realistic, card.next_level.lift_reason) == (
+        [],
+        False,
+        "gate",
+    )
+
+
+def test_reach_raises_beyond_the_realistic_limits_when_asked(mini: LoadedQuestionnaire) -> None:
     q = mini.questionnaire
     start = {x.id: 0 for x in q.questions} | {"make.robots": None, "make.results": 3}
-    lift = plan_lift(q, start, 3)
+    lift = reach(q, start, 3)
     assert level_reached(q, {**start, **lift}) == 3
     assert max(lift.values()) == 5  # the top rung needs 800 points: a cap of 4 cannot get there
+    assert "make.robots" not in lift
 
 
 def test_receipt_lists_every_answer_with_weight_and_status(mini: LoadedQuestionnaire) -> None:
@@ -222,3 +261,39 @@ def test_answer_shorthand_forms() -> None:
     assert not Answer.model_validate("").answered
     assert Answer.model_validate({"claimed": 4, "verified": 2}).effective == 2
     assert Answer.model_validate({"claimed": 4}).effective == 4
+
+
+EXAMPLES = sorted(bundled("examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_lift_is_a_realistic_plan(example: Path) -> None:
+    answers, loaded = load_answers(example)
+    q = loaded.questionnaire
+    card = score(q, answers, loaded.sha256)
+    if card.next_level is None:
+        return
+    target = card.next_level.level.rank
+    values = values_of(q, answers.answers)
+    named = {c.question for g in q.levels[target].gates for c in g.alternatives}
+    assert card.next_level.lift_realistic
+    for change in card.next_level.lift:
+        now = values[change.question] or 0
+        assert 0 < change.to - now <= MAX_JUMP, change
+        assert change.to <= target + HEADROOM or change.question in named, change
+
+
+def test_a_dimension_gate_raises_the_answers_furthest_behind() -> None:
+    answers, loaded = load_answers(bundled("examples") / "intermediate1-electronics.yaml")
+    card = score(loaded.questionnaire, answers, loaded.sha256)
+    assert card.next_level is not None
+    lift = {c.question: (c.current, c.to) for c in card.next_level.lift}
+    assert lift["equipment.maintenance"] == (2, 3) and lift["equipment.tooling"] == (2, 3)
+    assert "equipment.oee" not in lift  # already at 3: the laggards catch up first
+
+
+def test_the_l3_example_lift_is_its_one_gate() -> None:
+    answers, loaded = load_answers(bundled("examples") / "intermediate2-machinery.yaml")
+    card = score(loaded.questionnaire, answers, loaded.sha256)
+    assert card.next_level is not None
+    assert [(c.question, c.current, c.to) for c in card.next_level.lift] == [("data.ai_production", 2, 3)]

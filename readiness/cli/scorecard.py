@@ -9,6 +9,7 @@ from rich.text import Text as RichText
 
 from readiness.cli.console import shown
 from readiness.domain.ladder import gate_text, namer
+from readiness.domain.lift import MAX_JUMP
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import Scorecard
 from readiness.errors import printable
@@ -87,6 +88,12 @@ def scorecard(card: Scorecard, q: Questionnaire, lang: Lang) -> Group:
                 lines.append(
                     f"  • {shown(question.title(lang))}: {now} → {change.to}  [dim]{shown(option)}[/]"
                 )
+        elif not nxt.lift_realistic:
+            lines.append(f"[bold]{t['lift']}[/]")
+            level = f"L{nxt.level.rank} {nxt.level.name(lang)}"
+            lines.append(
+                f"  {shown(word(f'card.lift_none_{nxt.lift_reason}', lang, level=level, jump=MAX_JUMP))}"
+            )
         parts.append("\n".join(lines))
     if card.assessment.mode == "audit" and card.audit_differences:
         lines = [f"[bold]{word('card.audit', lang)}[/]"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -19,6 +20,17 @@ class Lift(Model):
 
     question: Annotated[str, Field(pattern=QUESTION_ID)]
     to: Annotated[int, Field(ge=1, le=MAX_VALUE)]
+
+
+class Requirement(Model):
+    """What must already hold before an action makes sense: answer `question` at least `min`.
+
+    Either the firm's answer meets it, or an earlier action in the roadmap makes it true (an
+    ERP-MES interface needs an ERP and an MES; SPC needs measured data).
+    """
+
+    question: Annotated[str, Field(pattern=QUESTION_ID)]
+    min: Annotated[int, Field(ge=1, le=MAX_VALUE)]
 
 
 class Months(Model):
@@ -48,13 +60,19 @@ class UpgradeAction(Model):
     duration_months: Months
     programmes: list[Annotated[str, Field(pattern=ID)]] = []  # current programmes that fund it
     programmes_to_check: list[Annotated[str, Field(pattern=ID)]] = []  # unverified for this cycle
+    requires: list[Requirement] = []  # conditions that must hold before it (see Requirement)
 
     @model_validator(mode="after")
     def _consistent(self) -> UpgradeAction:
         ordered("level", self.min_level, self.max_level)
         unique("lifted question", [lift.question for lift in self.lifts])
         unique("programme", [*self.programmes, *self.programmes_to_check])
+        unique("required question", [r.question for r in self.requires])
         return self
+
+    def ready(self, values: Mapping[str, int | None]) -> bool:
+        """Whether every requirement holds in `values` (an n/a or unknown answer meets none)."""
+        return all((values.get(r.question) or 0) >= r.min for r in self.requires)
 
 
 class ActionCatalogue(Model):
@@ -133,3 +151,58 @@ def uncovered_questions(actions: ActionCatalogue, question_ids: set[str]) -> lis
     """Question ids no action lifts, sorted."""
     lifted = {lift.question for a in actions.actions for lift in a.lifts}
     return sorted(question_ids - lifted)
+
+
+Loc = tuple[str | int, ...]
+
+
+def requires_problems(
+    actions: ActionCatalogue, question_ids: set[str] | None = None
+) -> list[tuple[Loc, str]]:
+    """Problems with the actions' `requires`, each with the path of the field it is about.
+
+    A requirement on a question the questionnaire lacks (when `question_ids` is given), and one no
+    sequence of actions can bring about from a firm with every answer at 0: either no action lifts
+    the question that high, or the actions that do need the requiring action first (a cycle).
+    """
+    problems: list[tuple[Loc, str]] = []
+    if question_ids is not None:
+        for i, a in enumerate(actions.actions):
+            for j, r in enumerate(a.requires):
+                if r.question not in question_ids:
+                    problems.append(
+                        (("actions", i, "requires", j, "question"), f"unknown question {r.question!r}")
+                    )
+    if problems:
+        return problems
+    values: dict[str, int | None] = {}
+    done: set[str] = set()
+    progress = True
+    while progress:  # apply every action that is ready until none is left that can be
+        progress = False
+        for a in actions.actions:
+            if a.id not in done and a.ready(values):
+                done.add(a.id)
+                progress = True
+                for lift in a.lifts:
+                    values[lift.question] = max(values.get(lift.question) or 0, lift.to)
+    for i, a in enumerate(actions.actions):
+        if a.id in done:
+            continue
+        for j, r in enumerate(a.requires):
+            if (values.get(r.question) or 0) >= r.min:
+                continue
+            providers = [
+                b.id
+                for b in actions.actions
+                if any(x.question == r.question and x.to >= r.min for x in b.lifts)
+            ]
+            why = (
+                f"needs an action that is itself waiting on {a.id} (a requires cycle through {', '.join(providers)})"
+                if providers
+                else f"no action lifts {r.question} to {r.min}"
+            )
+            problems.append(
+                (("actions", i, "requires", j), f"{a.id} requires {r.question} >= {r.min}, but {why}")
+            )
+    return problems

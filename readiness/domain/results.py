@@ -89,13 +89,19 @@ class Change(Result):
 
 
 class NextLevel(Result):
-    """The next rung: the points still short, the gates that block it, the answer changes that reach it."""
+    """The next rung: the points still short, the gates that block it, the answer changes that reach it.
+
+    `lift` is empty with `lift_realistic` false when no realistic set of changes reaches the rung;
+    `lift_reason` then says what is out of reach: a `gate` or the `points`.
+    """
 
     level: LevelRef
     min_points: int
     points_short: int
     blockers: list[GateCheck]
     lift: list[Change]
+    lift_realistic: bool = True
+    lift_reason: Literal["gate", "points"] | None = None
 
 
 class AnswerWarning(Result):

@@ -3,7 +3,7 @@
 Why not `plan_lift` alone: it meets the gates and then fills the points gap with the questions that
 weigh most, which for a basic factory means "AI in production". The roadmap meets the same gates,
 then fills the gap with actions written for the firm's level, best impact per effort first, and
-only falls back to `plan_lift` for what no catalogue action covers.
+only falls back to `lift.reach` for what no catalogue action covers.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from readiness.domain.actions import ActionCatalogue, UpgradeAction
 from readiness.domain.ladder import Values, check_gate, dimension_scores, level_reached, to_points
-from readiness.domain.lift import plan_lift
+from readiness.domain.lift import reach
 from readiness.domain.questionnaire import Condition, Gate, Level, Questionnaire
 from readiness.domain.results import GateCheck
 
@@ -80,7 +80,7 @@ def _phase(
             _apply(trial, best)
     while lin.points(trial) < level.min_points:
         taken = {a.id for a in chosen}  # ids: comparing pydantic models field by field is slow
-        candidates = [a for a in usable if a.id not in taken and _improves(a, trial)]
+        candidates = [a for a in usable if a.id not in taken and a.ready(trial) and _improves(a, trial)]
         in_range = [a for a in candidates if _distance(a, firm_rank) == 0]
         pool = in_range or candidates
         if not pool:
@@ -94,10 +94,12 @@ def _phase(
         chosen.append(best)
         _apply(trial, best)
 
-    extra_raw = plan_lift(q, trial, level.rank) if level_reached(q, trial) < level.rank else {}
+    short = level_reached(q, trial) < level.rank
+    extra_raw = reach(q, trial, level.rank) if short else {}
     start = lin.points(values)
     steps = [_step(lin, values, a, gates, start) for a in chosen]
     steps.sort(key=lambda s: (-len(s.gates), -s.points / EFFORT_WEIGHT[s.action.effort], s.action.id))
+    steps = _after_requirements(steps, values)
     return Phase(
         level=level,
         points_before=start,
@@ -105,7 +107,7 @@ def _phase(
         gates=checks,
         steps=steps,
         extra={qid: (trial[qid] or 0, to) for qid, to in extra_raw.items()},
-        reached=not extra_raw,
+        reached=not short,
     )
 
 
@@ -194,13 +196,21 @@ def _best_for_gate(
     chosen: list[UpgradeAction],
     rank: int,
 ) -> UpgradeAction | None:
-    """The action that closes most of the gate's shortfall per unit of effort."""
+    """The action that closes most of the gate's shortfall per unit of effort.
+
+    Only actions whose requirements hold count; when none of them helps, the action that meets a
+    requirement of a blocked helper comes first (an MES before the ERP-MES interface).
+    """
     before = lin.shortfall(gate, values)
     alternatives = gate.alternatives
     best, best_key = None, 0.0
+    blocked: list[UpgradeAction] = []
     for action in usable:
         lifted = {x.question for x in action.lifts}
         if any(a.id == action.id for a in chosen) or not any(_helps(c, lifted, q) for c in alternatives):
+            continue
+        if not action.ready(values):
+            blocked.append(action)
             continue
         trial = dict(values)
         _apply(trial, action)
@@ -211,7 +221,63 @@ def _best_for_gate(
         key = closed / EFFORT_WEIGHT[action.effort] - _distance(action, rank)
         if best is None or key > best_key:
             best, best_key = action, key
+    if best is None:
+        taken = {a.id for a in chosen}
+        for action in blocked:  # in `usable` order: nearest the firm's level first
+            enabler = _enabler(action, values, usable, taken, rank)
+            if enabler is not None:
+                return enabler
     return best
+
+
+def _enabler(
+    action: UpgradeAction,
+    values: Mapping[str, int | None],
+    usable: list[UpgradeAction],
+    taken: set[str],
+    rank: int,
+    depth: int = 4,
+) -> UpgradeAction | None:
+    """A ready action that meets one of `action`'s unmet requirements, through a chain of at most `depth`."""
+    if depth == 0:
+        return None
+    for req in action.requires:
+        if (values.get(req.question) or 0) >= req.min or values.get(req.question, 0) is None:
+            continue  # met, or on an n/a answer no action can meet
+        providers = [
+            a
+            for a in usable
+            if a.id not in taken
+            and a.id != action.id
+            and any(x.question == req.question and x.to >= req.min for x in a.lifts)
+        ]
+        providers.sort(key=lambda a: (_distance(a, rank), EFFORT_WEIGHT[a.effort], a.id))
+        for provider in providers:
+            if provider.ready(values):
+                return provider
+        for provider in providers:
+            deeper = _enabler(provider, values, usable, taken | {action.id}, rank, depth - 1)
+            if deeper is not None:
+                return deeper
+    return None
+
+
+def _after_requirements(steps: list[RoadmapStep], values: Mapping[str, int | None]) -> list[RoadmapStep]:
+    """`steps` reordered so each comes after the steps that meet its requirements, otherwise kept in order.
+
+    Kahn's algorithm taking the earliest ready step each time; a step whose requirements nothing
+    meets (cannot happen: the phase only chooses ready actions) keeps its place at the end.
+    """
+    have = dict(values)
+    left = list(steps)
+    out: list[RoadmapStep] = []
+    while left:
+        step = next((s for s in left if s.action.ready(have)), left[0])
+        left.remove(step)
+        out.append(step)
+        for qid, (_, to) in step.raises.items():
+            have[qid] = max(have.get(qid) or 0, to)
+    return out
 
 
 def _step(

@@ -126,7 +126,9 @@ def score(q: Questionnaire, answer_file: AnswerFile, sha256: str) -> Scorecard:
             min_points=target.min_points,
             points_short=max(target.min_points - ev.points, 0),
             blockers=ev.blockers,
-            lift=[Change(question=k, current=_given(answers.get(k)), to=v) for k, v in lift.items()],
+            lift=[Change(question=k, current=_given(answers.get(k)), to=v) for k, v in lift.changes.items()],
+            lift_realistic=lift.realistic,
+            lift_reason=lift.reason,
         )
     return Scorecard(
         questionnaire=QuestionnaireStamp(id=q.id, version=q.version, sha256=sha256),

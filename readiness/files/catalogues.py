@@ -37,7 +37,8 @@ def bundled_actions(questionnaire_id: str, version: str | None = None) -> Action
     folder = questionnaire_dir() / "actions"
     own = folder / f"{questionnaire_id}-{version}.yaml"
     if own.is_file():
-        catalogue = load_action_file(own)
+        q = find_questionnaire(questionnaire_id, version).questionnaire
+        catalogue = load_action_file(own, frozenset(x.id for x in q.questions))
         if (catalogue.questionnaire, catalogue.questionnaire_version) != (questionnaire_id, version):
             found = f"{catalogue.questionnaire} {catalogue.questionnaire_version}"
             raise QuestionnaireError(
@@ -54,7 +55,9 @@ def bundled_actions(questionnaire_id: str, version: str | None = None) -> Action
         q = find_questionnaire(questionnaire_id, version).questionnaire
     except QuestionnaireError:
         return None  # not a bundled version: no way to know the legacy file fits it
-    return catalogue if _fits(catalogue, q) else None
+    if not _fits(catalogue, q):
+        return None
+    return load_action_file(legacy, frozenset(x.id for x in q.questions))  # its requires, checked
 
 
 def _fits(actions: ActionCatalogue, q: Questionnaire) -> bool:

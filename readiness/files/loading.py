@@ -374,9 +374,21 @@ def bundled_sectors() -> SectorTable | None:
 
 
 @cache
-def load_action_file(path: Path) -> ActionCatalogue:
-    """Load and validate an upgrade-action catalogue (cached per path)."""
-    from readiness.domain.actions import ActionCatalogue
+def load_action_file(path: Path, questions: frozenset[str] | None = None) -> ActionCatalogue:
+    """Load and validate an upgrade-action catalogue (cached per path and question set).
 
-    catalogue, _ = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    `requires` must be meetable (no cycles) and, given the questionnaire's `questions`, name only
+    questions it has; each problem is reported as FILE:LINE: FIELD.
+    """
+    from readiness.domain.actions import ActionCatalogue, requires_problems
+
+    catalogue, doc = parse_model(ActionCatalogue, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
+    problems = requires_problems(catalogue, None if questions is None else set(questions))
+    if problems:
+        raise QuestionnaireError(
+            [
+                Problem(str(path), message, doc.line_of(loc), doc.field(loc) or None)
+                for loc, message in problems
+            ]
+        )
     return catalogue

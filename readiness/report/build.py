@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from readiness.domain.actions import ActionCatalogue
+from readiness.domain.lift import MAX_JUMP
 from readiness.domain.normalise import region_name, won
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
@@ -316,6 +317,14 @@ class _Builder(SectionViews):
             points_short=nxt.points_short,
             gates=[self.gate(g) for g in nxt.blockers],
             lift=[self.change(c.question, c.current, c.to) for c in nxt.lift],
+            lift_none=None
+            if nxt.lift_realistic
+            else word(
+                f"report.lift_none_{nxt.lift_reason}",
+                self.lang,
+                level=f"L{nxt.level.rank} {nxt.level.name(self.lang)}",
+                jump=MAX_JUMP,
+            ),
         )
 
     # --- roadmap and programmes

@@ -196,6 +196,7 @@ class Blockers(View):
     points_short: int
     gates: list[GateView]
     lift: list[ChangeView]
+    lift_none: str | None = None  # why no realistic lift exists, when none does (then `lift` is empty)
 
 
 class Funding(View):
