@@ -293,3 +293,16 @@ def test_sector_table_needs_every_manufacturing_division(tmp_path: Path) -> None
     )
     with pytest.raises(QuestionnaireError, match="missing C17"):
         load_sector_file(broken)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_question_ids_on_the_dashboard(tmp_path: Path, lang: Lang) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(bundled("examples")), "-o", str(out), "--lang", lang])
+    assert result.exit_code in (0, 1), result.output
+    page = (out / "dashboard.html").read_text(encoding="utf-8")
+    assert raw_ids(visible_text(page), question_ids()) == set()
+    title = (
+        find_questionnaire("kr-smart-factory").questionnaire.question("automation.connectivity").title(lang)
+    )
+    assert f"L2 {title} ≥ 3" in visible_text(page)

@@ -34,6 +34,27 @@ def _num(value: float | None, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
+def blocker_words(key: str, q: Questionnaire, lang: Lang) -> str:
+    """A counted blocker (`L2 quality.spc ≥ 3 or equipment ≥ 2`) in words for the briefing page.
+
+    The keys keep ids so that counts add up across languages; people read short titles and names.
+    """
+    questions = {x.id: x for x in q.questions}
+    dims = {d.id: d for d in q.dimensions}
+
+    def name(subject: str) -> str:
+        if subject in questions:
+            return questions[subject].title(lang)
+        return dims[subject].name(lang) if subject in dims else subject
+
+    level, _, rest = key.partition(" ")
+    parts = []
+    for part in rest.split(" or "):
+        subject, sep, need = part.partition(" ≥ ")
+        parts.append(f"{name(subject)}{sep}{need}")
+    return f"{level} " + word("report.or", lang).join(parts)
+
+
 def _bars(items: list[tuple[str, int | str]], width: float) -> list[dict[str, Any]]:
     """Horizontal bar lengths (as fixed-precision text, for byte-identical output)."""
     top = max((n for _, n in items if isinstance(n, int)), default=0) or 1
@@ -105,7 +126,8 @@ def view(
         return rows if enough else []
 
     rules = {rule.id: rule.message(lang) for rule in q.plausibility}
-    blockers = suppress_counts(dict(sorted(stats.blockers.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]))
+    counted = suppress_counts(dict(sorted(stats.blockers.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]))
+    blockers = {blocker_words(key, q, lang): n for key, n in counted.items()}
     warnings = suppress_counts(dict(sorted(stats.warnings.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]))
     return {
         "lang": lang,
