@@ -211,7 +211,7 @@ def _stored(firm: int, day: dt.date, level: int, sector: str, programmes: list[s
     return Stored(
         id=firm * 10 + day.year % 10, firm_id=firm, date=day, mode="self", company_name="n",
         questionnaire_id="kr-smart-factory", questionnaire_version="2026.2", level_rank=level,
-        points=level * 150, level_id=f"l{level}", dimensions={"x": level / 1.0}, blockers=[],
+        points=level * 150, level_id=f"l{level}", dimensions_json=f'{{"x": {level}}}', blockers=[],
         programmes=programmes, sector=sector, region=None, size_band=None, source=None,
     )  # fmt: skip
 

@@ -68,6 +68,12 @@ def _sqlite(path: Path, write: bool, wait: float) -> Opened:
         raise StoreError(f"{label}: cannot open the history store ({exc.strerror})") from None
     if mode is not None and not stat.S_ISREG(mode):
         raise StoreError(f"{label}: not a file; the history store is a SQLite file")
+    if (
+        write
+        and mode is not None
+        and not (os.access(path, os.W_OK) and os.access(path.parent or ".", os.W_OK))
+    ):
+        raise StoreError(f"{label}: {_reason(PermissionError('read-only'))}")
     if mode is None:
         try:  # owner-only from the first byte: the store holds names and business numbers
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

@@ -73,7 +73,6 @@ assessment = sa.Table(
     sa.Column("completeness", sa.Float, nullable=False),
     sa.Column("dimensions", sa.Text, nullable=False),  # JSON {dimension id: score 0-5 or null}
     sa.Column("blockers", sa.Text, nullable=False),  # JSON list: the next level's unmet gates
-    sa.Column("answers", sa.Text, nullable=False),  # JSON {question id: value or {value, note, ...}}
     sa.Column("programmes", sa.Text, nullable=False),  # JSON list of programme ids joined
     sa.Column("source", sa.Text),  # first-level subfolder under the input folder
     sa.Column("source_path", sa.Text, nullable=False),
@@ -83,6 +82,16 @@ assessment = sa.Table(
     sa.UniqueConstraint("firm_id", "assessed_on", name="one_assessment_per_firm_and_date"),
 )
 sa.Index("assessment_by_date", assessment.c.assessed_on, assessment.c.firm_id)
+
+# the answers apart: a few KB each, they would make every trend query read past them on disk
+answers = sa.Table(
+    "assessment_answers",
+    metadata,
+    sa.Column(
+        "assessment_id", sa.Integer, sa.ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("answers", sa.Text, nullable=False),  # JSON {question id: value or {value, note, ...}}
+)
 
 programme = sa.Table(
     "assessment_programme",

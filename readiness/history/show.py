@@ -35,13 +35,14 @@ def level_name(a: Stored, lang: Lang) -> str:
 def dimension_names(assessments: Sequence[Stored], lang: Lang) -> dict[str, str]:
     """Every dimension id seen, in questionnaire order, with its name (newest version's wording)."""
     names: dict[str, str] = {}
-    for key in sorted({(a.questionnaire_id, a.questionnaire_version) for a in assessments}, reverse=True):
+    samples = {(a.questionnaire_id, a.questionnaire_version): a for a in assessments}
+    for key in sorted(samples, reverse=True):
         q = _questionnaire(*key)
         for d in q.dimensions if q else ():
             names.setdefault(d.id, d.name(lang))
-    for a in assessments:
-        for did in a.dimensions:
-            names.setdefault(did, did)
+        if q is None:  # not bundled: the ids it stored
+            for did in samples[key].dimensions:
+                names.setdefault(did, did)
     return names
 
 

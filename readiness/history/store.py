@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ class Stored:
     level_rank: int
     level_id: str
     points: int
-    dimensions: dict[str, float | None]
+    dimensions_json: str  # parsed on first use: a trend reads many more than it compares
     blockers: list[str]
     programmes: list[str]
     sector: str | None
@@ -77,6 +78,12 @@ class Stored:
     size_band: str | None
     source: str | None
     source_path: str = ""
+
+    @functools.cached_property
+    def dimensions(self) -> dict[str, float | None]:
+        """Score 0-5 per dimension (None: every answer n/a)."""
+        parsed: dict[str, float | None] = json.loads(self.dimensions_json)
+        return parsed
 
 
 @dataclass
@@ -176,6 +183,7 @@ class Store:
         a = schema.assessment
         if gone:
             conn.execute(sa.delete(schema.programme).where(schema.programme.c.assessment_id.in_(gone)))
+            conn.execute(sa.delete(schema.answers).where(schema.answers.c.assessment_id.in_(gone)))
             conn.execute(sa.delete(a).where(a.c.id.in_(gone)))
         new_firms = [n for n in sorted({k[0] for k in pending}) if n not in firms]
         if new_firms:
@@ -185,14 +193,16 @@ class Store:
         if not pending:
             return
         start = ids.take("assessment", len(pending))
-        values, members = [], []
+        values, members, texts = [], [], []
         for k, row in enumerate(pending.values()):
             assert row.facts is not None
             values.append(_values(row, start + k, firms[row.business_number or ""], result.run_id))
+            texts.append({"assessment_id": start + k, "answers": row.facts.answers_json})
             members += [
                 {"assessment_id": start + k, "programme_id": p} for p in dict.fromkeys(row.facts.programmes)
             ]
         conn.execute(sa.insert(a), values)
+        conn.execute(sa.insert(schema.answers), texts)
         if members:
             conn.execute(sa.insert(schema.programme), members)
 
@@ -211,14 +221,14 @@ class Store:
             level_rank=row.level_rank,
             level_id=row.level_id,
             points=row.points,
-            dimensions=json.loads(row.dimensions),
+            dimensions_json=row.dimensions,
             blockers=json.loads(row.blockers),
             programmes=json.loads(row.programmes),
             sector=row.sector,
             region=row.region,
             size_band=row.size_band,
             source=row.source,
-            source_path=getattr(row, "source_path", ""),
+            source_path=row.source_path,
         )
 
     @contextlib.contextmanager
@@ -237,7 +247,7 @@ class Store:
                 "not a business number: write it as 123-45-67890 (10 digits; dashes optional)"
             ) from None
         a, f = schema.assessment, schema.firm
-        columns = [c for c in a.c if c.name not in ("answers",)]
+        columns = list(a.c)
         query = (
             sa.select(*columns)
             .join(f, f.c.id == a.c.firm_id)
@@ -249,9 +259,9 @@ class Store:
 
     def answers_of(self, assessment_id: int) -> dict[str, Any]:
         """The stored answers of one assessment."""
-        a = schema.assessment
+        t = schema.answers
         with self._reading() as conn:
-            text = conn.scalar(sa.select(a.c.answers).where(a.c.id == assessment_id))
+            text = conn.scalar(sa.select(t.c.answers).where(t.c.assessment_id == assessment_id))
         return json.loads(text) if text else {}
 
     def for_trend(self, start: dt.date | None, end: dt.date | None) -> list[Stored]:
@@ -263,12 +273,52 @@ class Store:
         if end is not None:
             period.append(a.c.assessed_on <= end)
         repeat = sa.select(a.c.firm_id).where(*period).group_by(a.c.firm_id).having(sa.func.count() >= 2)
-        columns = [c for c in a.c if c.name not in ("answers", "source_path")]
+        c = a.c
         query = (
-            sa.select(*columns).where(*period, a.c.firm_id.in_(repeat)).order_by(a.c.firm_id, a.c.assessed_on)
+            sa.select(
+                c.id,
+                c.firm_id,
+                c.assessed_on,
+                c.mode,
+                c.questionnaire_id,
+                c.questionnaire_version,
+                c.level_rank,
+                c.level_id,
+                c.points,
+                c.dimensions,
+                c.programmes,
+                c.sector,
+                c.region,
+                c.size_band,
+                c.source,
+            )
+            .where(*period, a.c.firm_id.in_(repeat))
+            .order_by(a.c.firm_id, a.c.assessed_on)
         )
+        loads = json.loads
         with self._reading() as conn:
-            return [self._stored(r) for r in conn.execute(query)]
+            return [
+                Stored(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    "",
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    r[8],
+                    r[9],
+                    [],
+                    loads(r[10]) if r[10] != "[]" else [],
+                    r[11],
+                    r[12],
+                    r[13],
+                    r[14],
+                )
+                for r in conn.execute(query).all()
+            ]
 
     def counts(self) -> dict[str, int]:
         """Firms, assessments and imports in the store."""
@@ -371,7 +421,6 @@ def _values(row: Row, aid: int, firm_id: int, run_id: int) -> dict[str, Any]:
         "completeness": row.completeness,
         "dimensions": _compact(row.dimensions),
         "blockers": _compact(row.blocker_keys),
-        "answers": facts.answers_json,
         "programmes": _compact(list(facts.programmes)),
         "source": row.source,
         "source_path": facts.source_path,
