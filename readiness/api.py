@@ -205,11 +205,41 @@ def answer_schema_json() -> str:
     return json.dumps(answer_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
+def history_import(paths: list[str | Path], db: str, jobs: int | None = None) -> Any:
+    """Score answer files and record the valid ones in the history store `db` (issue 14)."""
+    from readiness.history.importer import import_files
+
+    return import_files(paths, db, jobs=jobs)
+
+
+def history_show(db: str, business_number: str, lang: Lang = "ko") -> dict[str, Any] | None:
+    """One firm's assessments over time, from the history store (holds its name: never publish)."""
+    from readiness.history.queries import firm
+
+    return firm(db, business_number, lang)
+
+
+def history_trend(
+    db: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by: str | None = None,
+    lang: Lang = "ko",
+) -> dict[str, Any]:
+    """The published trend of firms assessed at least twice between `start` and `end`."""
+    from readiness.history.queries import trend_view
+
+    return trend_view(db, start, end, by, lang)
+
+
 __all__ = [
     "AnswersError",
     "answer_schema",
     "answer_schema_json",
     "convert_file",
+    "history_import",
+    "history_show",
+    "history_trend",
     "render_card",
     "report_file",
     "score_answers",

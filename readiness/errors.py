@@ -73,9 +73,16 @@ class SaveError(ReadinessError):
     exit_code = 1
 
 
+class StoreError(ReadinessError):
+    """The history store cannot be used as asked: locked, read-only, unreachable, or not a store."""
+
+    exit_code = 5
+
+
 EXIT_OK = 0
 EXIT_ABORTED = 1
 EXIT_USAGE = 2
 EXIT_INVALID = 3
 EXIT_BATCH_INVALID = 4
 EXIT_INTERRUPTED = 130
+EXIT_STORE = 5

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,42 @@ def golden(request: pytest.FixtureRequest) -> Golden:
             pytest.fail(f"{name} differs (pytest --update-golden accepts the change):\n{shown}")
 
     return check
+
+
+# --- the history store (issue 14): the same tests on SQLite and on a real PostgreSQL server -------
+
+POSTGRES_URL_VARIABLE = "READINESS_TEST_POSTGRES_URL"  # .ci/run starts a server and sets it
+
+
+def _postgres_database(base: str) -> Iterator[str]:
+    """A fresh, empty database on the server at `base` for one test; dropped afterwards."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    url = sa.engine.make_url("postgresql+psycopg://" + base.split("://", 1)[1])
+    name = f"readiness_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # unreachable server, missing driver: say why
+        pytest.skip(f"PostgreSQL at ${POSTGRES_URL_VARIABLE} is not usable: {type(exc).__name__}: {exc}")
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False).replace("+psycopg", "")
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A history store that does not exist yet: a SQLite path, or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "history.db")
+        return
+    base = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not base:
+        pytest.skip(f"no PostgreSQL server: set ${POSTGRES_URL_VARIABLE} (bash .ci/run starts one)")
+    yield from _postgres_database(base)

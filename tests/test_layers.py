@@ -27,7 +27,13 @@ LAYERS: dict[str, set[str]] = {
     "readiness.files": {"readiness.domain", "readiness.resources"},
     "readiness.report": {"readiness.domain", "readiness.resources"},
     "readiness.batch": {"readiness.domain", "readiness.files", "readiness.report"},
-    "readiness.api": {"readiness.domain", "readiness.files", "readiness.report", "readiness.batch"},
+    "readiness.api": {
+        "readiness.domain",
+        "readiness.files",
+        "readiness.report",
+        "readiness.batch",
+        "readiness.history",
+    },
     "readiness.cli": {
         "readiness.api",
         "readiness.batch",
@@ -35,7 +41,10 @@ LAYERS: dict[str, set[str]] = {
         "readiness.files",
         "readiness.report",
         "readiness.resources",
+        "readiness.history",
     },
+    # the history store (issue 14): scores with batch's worker, renders with report's templates
+    "readiness.history": {"readiness.domain", "readiness.files", "readiness.report", "readiness.batch"},
 }
 
 # third-party library -> the readiness modules (or packages) allowed to import it
@@ -47,9 +56,12 @@ LIBRARIES: dict[str, set[str]] = {
     "yaml": {"readiness.files.safeyaml"},
     # xlsxwriter writes (summary.xlsx, the answer workbook); openpyxl reads answer workbooks only,
     # parsing with defusedxml (workbook_read imports it so the install cannot silently lack it)
-    "xlsxwriter": {"readiness.batch.tables", "readiness.files.workbook_write"},
+    "xlsxwriter": {"readiness.batch.tables", "readiness.files.workbook_write", "readiness.history.outputs"},
     "openpyxl": {"readiness.files.workbook_read"},
     "defusedxml": {"readiness.files.workbook_read"},
+    # SQL for SQLite and PostgreSQL alike, only in the history store; psycopg is its driver, loaded by it
+    "sqlalchemy": {"readiness.history"},
+    "psycopg": {"readiness.history"},
     "pydantic": {
         "readiness.domain.base",
         "readiness.domain.questionnaire",

@@ -25,6 +25,20 @@ class Options:
     report_dir: str | None = None
     questionnaire: str | None = None  # a questionnaire file to use instead of the one each file names
     today: date | None = None  # date shown in reports (None: no date; keeps outputs reproducible)
+    history: bool = False  # also collect what the history store keeps (Row.facts)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the history store keeps of a scored file beyond its row (with Options.history only)."""
+
+    mode: str  # self / audit
+    programmes: tuple[str, ...]  # support programmes the firm had joined
+    answers_json: str  # the answers themselves, compact JSON
+    questionnaire_sha256: str
+    source_path: str  # absolute
+    source_sha256: str
+    source_mtime: float
 
 
 @dataclass(slots=True)
@@ -58,6 +72,7 @@ class Row:
     blocker_keys: list[str] = field(default_factory=list)  # "L2 quality.spc ≥ 3", for counting
     report: str | None = None  # relative to OUTDIR
     duplicate_of: str | None = None  # the earlier file with the same business number
+    facts: Facts | None = None  # with Options.history: what the history store keeps besides
 
     @property
     def scored(self) -> bool:

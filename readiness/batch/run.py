@@ -220,6 +220,7 @@ def run(
     jobs: int | None = None,
     strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    each: Callable[[Row], None] | None = None,
 ) -> BatchResult:
     """Score every answer file under `inputs` and write the outputs into `outdir`.
 
@@ -254,6 +255,8 @@ def run(
             try:
                 for done, row in enumerate(score_files(paths, options, jobs), 1):
                     state.add(row)
+                    if each is not None:
+                        each(row)
                     if progress is not None:
                         progress(done, len(paths))
                 for k, (path, reason) in enumerate(found.skipped):

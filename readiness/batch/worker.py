@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from readiness.batch.rows import Options, Row
+from readiness.batch.rows import Facts, Options, Row
 from readiness.batch.stats import employee_band
 from readiness.domain import normalise
 from readiness.domain.answers import AnswerFile
@@ -118,6 +120,8 @@ def score_one(index: int, path: str, options: Options) -> Row:
     row.warnings = [(w.kind, w.id, w.message(options.lang)) for w in head.warnings]
     row.blockers = [_describe_gate(g, current=True) for g in head.blockers]
     row.blocker_keys = [_describe_gate(g, current=False) for g in head.blockers]
+    if options.history:
+        row.facts = _facts(answers, loaded, path)
     if options.report_format and options.report_dir:
         from readiness.report.render import render_report  # jinja2 only when reports are asked for
 
@@ -139,6 +143,24 @@ def score_one(index: int, path: str, options: Options) -> Row:
         part.write_bytes(data)
         row.report = part.name
     return row
+
+
+def _facts(answers: AnswerFile, loaded: LoadedQuestionnaire, path: str) -> Facts:
+    """What the history store keeps besides the row: the answers, programmes, the file's hash."""
+    with open(path, "rb") as handle:
+        content = handle.read()
+        mtime = os.fstat(handle.fileno()).st_mtime
+    given = {qid: a.model_dump(mode="json", exclude_defaults=True) for qid, a in answers.answers.items()}
+    compact = {qid: (a["value"] if a.keys() == {"value"} else a) for qid, a in given.items()}
+    return Facts(
+        mode=answers.assessment.mode,
+        programmes=tuple(answers.company.programmes),
+        answers_json=json.dumps(compact, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+        questionnaire_sha256=loaded.sha256,
+        source_path=os.path.abspath(path),
+        source_sha256=hashlib.sha256(content).hexdigest(),
+        source_mtime=mtime,
+    )
 
 
 def score_chunk(chunk: Sequence[tuple[int, str]], options: Options) -> list[Row]:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from readiness.cli import migrate_commands, programme_commands, report_commands, run_commands, score_commands
+from readiness.cli import (
+    history_commands,
+    migrate_commands,
+    programme_commands,
+    report_commands,
+    run_commands,
+    score_commands,
+)
 from readiness.cli.app import app, main
 
 __all__ = [
     "app",
+    "history_commands",
     "main",
     "migrate_commands",
     "programme_commands",

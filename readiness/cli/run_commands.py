@@ -89,10 +89,18 @@ def batch(
         bool, typer.Option(help="Count a file with any warning, or a repeated business number, as invalid.")
     ] = False,
     questionnaire: QuestionnaireOption = None,
+    history: Annotated[
+        str | None,
+        typer.Option(
+            "--history",
+            help="Also record every valid assessment in this history store (SQLite file or postgresql://).",
+        ),
+    ] = None,
 ) -> None:
     """Score a folder of answer files: summary.csv/.xlsx/.json, errors.csv, dashboard.html, peers.json.
 
-    Exit 0 when every file scored, 4 when some files are invalid, 2 for usage errors.
+    Exit 0 when every file scored, 4 when some files are invalid, 2 for usage errors, 5 when the
+    --history store is locked, read-only or unreachable.
     """
     from readiness.batch import rows
     from readiness.batch import run as batch_run
@@ -105,8 +113,21 @@ def batch(
         report_lang=lang.value if lang else None,
         questionnaire=str(loaded.path) if loaded else None,
         today=dt.date.today(),  # the run date on the dashboard and in reports
+        history=history is not None,
     )
+    kept: list[rows.Row] = []
+    if history is not None:
+        from readiness.history.importer import check_writable
+
+        check_writable(history)
     with BatchProgress() as progress:
-        result = batch_run.run(paths, output, options, jobs=jobs, strict=strict, progress=progress)
+        result = batch_run.run(
+            paths, output, options, jobs=jobs, strict=strict, progress=progress, each=kept.append
+        )
     print_batch(result)
+    if history is not None:
+        from readiness.cli.history_commands import print_import
+        from readiness.history.importer import record_rows
+
+        print_import(record_rows(kept, history, "batch", paths))
     raise typer.Exit(result.exit_code)
