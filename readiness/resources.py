@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 
+@cache  # asked for once per file in a batch; the answer never changes within a process
 def bundled(name: str) -> Path:
     """Directory `name` shipped with readiness (`questionnaires`, `report_templates`)."""
     installed = Path(str(files("readiness") / name))  # copy placed in the wheel by hatchling

@@ -94,8 +94,15 @@ import os, sys
 import mmap, readiness.cli, readiness.cli.console, readiness.cli.progress, rich.progress, rich.table
 import readiness.history.importer, readiness.history.queries, readiness.history.outputs, readiness.batch.pool
 import sqlalchemy.dialects.sqlite, sqlalchemy.dialects.sqlite.pysqlite
+import contextlib, io, tempfile
 from readiness.cli import app
 if os.geteuid() == 0:  # root writes anywhere: become nobody, who may read the store but not write it
+    # First the same import as root into a scratch store, so every module the command needs is
+    # loaded: after setuid, nobody may not read a venv that lives in a private (0700) folder.
+    warm = [*sys.argv[1:-1], os.path.join(tempfile.mkdtemp(), "warm.db")]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        with contextlib.suppress(SystemExit):
+            app(warm, prog_name="readiness", standalone_mode=False)
     os.setgid(65534); os.setuid(65534)
 sys.argv = ["readiness", *sys.argv[1:]]
 app()

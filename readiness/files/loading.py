@@ -352,6 +352,7 @@ def load_sme_file(path: Path) -> SmeCriteria:
     return criteria
 
 
+@cache
 def bundled_sme_criteria() -> SmeCriteria | None:
     """The shipped 중소기업기본법 ceilings, or None if this install has none."""
     path = questionnaire_dir() / "sme-criteria.yaml"
@@ -367,6 +368,7 @@ def load_sector_file(path: Path) -> SectorTable:
     return table
 
 
+@cache
 def bundled_sectors() -> SectorTable | None:
     """The shipped KSIC names, or None if this install has none."""
     path = questionnaire_dir() / "ksic.yaml"
