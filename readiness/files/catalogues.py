@@ -68,23 +68,30 @@ def _fits(actions: ActionCatalogue, q: Questionnaire) -> bool:
     )
 
 
+def pairing_problems(q: Questionnaire) -> list[str]:
+    """Problems between one questionnaire version, its action catalogue and the programmes."""
+    actions = bundled_actions(q.id, q.version)
+    if actions is None:
+        return []
+    programmes = bundled_programmes()
+    ids = {question.id for question in q.questions}
+    where = f"{q.id} {q.version}"
+    problems: list[str] = []
+    if programmes is not None:
+        problems += [f"{where}: {p}" for p in check_references(actions, programmes, ids, q.levels[-1].rank)]
+    problems += [f"{where}: no action lifts {qid}" for qid in uncovered_questions(actions, ids)]
+    return problems
+
+
 @cache
 def catalogue_problems() -> tuple[str, ...]:
-    """Problems between bundled versions, their action catalogues, the programmes and the migrations."""
-    programmes = bundled_programmes()
-    problems: list[str] = []
-    for qid, version, _ in available():
-        q = find_questionnaire(qid, version).questionnaire
-        actions = bundled_actions(qid, version)
-        if actions is None:
-            continue
-        ids = {question.id for question in q.questions}
-        where = f"{qid} {version}"
-        if programmes is not None:
-            top = q.levels[-1].rank
-            problems += [f"{where}: {p}" for p in check_references(actions, programmes, ids, top)]
-        problems += [f"{where}: no action lifts {qid}" for qid in uncovered_questions(actions, ids)]
+    """Problems between bundled versions, their action catalogues, the programmes and the migrations.
+
+    The whole check (`readiness questionnaire check`, and a test); a report checks only its own
+    version's pairing, which is what it uses.
+    """
     bundled_versions = [find_questionnaire(qid, v).questionnaire for qid, v, _ in available()]
+    problems = [p for q in bundled_versions for p in pairing_problems(q)]
     for newer in bundled_versions:
         for older in bundled_versions:
             if older.id == newer.id and older.version != newer.version:
@@ -92,13 +99,23 @@ def catalogue_problems() -> tuple[str, ...]:
     return tuple(problems)
 
 
+_checked: dict[tuple[str, str], tuple[str, ...]] = {}  # per process: a batch checks once
+
+
+def _checked_pairing(q: Questionnaire) -> tuple[str, ...]:
+    key = (q.id, q.version)
+    if key not in _checked:
+        _checked[key] = tuple(pairing_problems(q))
+    return _checked[key]
+
+
 def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, ActionCatalogue | None]:
     """The shipped programme and action catalogues a report on `q` uses.
 
     The programmes' level ranks refer to the ladder the bundled actions were written for, so a
-    questionnaire without its own action catalogue gets neither.
+    questionnaire without its own action catalogue gets neither. A broken pairing fails loudly.
     """
-    problems = catalogue_problems()
+    problems = _checked_pairing(q)
     if problems:
         path = str(questionnaire_dir() / "actions")
         raise QuestionnaireError([Problem(path, p) for p in problems[:20]])
