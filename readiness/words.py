@@ -599,6 +599,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "column.business_number": {"ko": "사업자등록번호", "en": "Business number"},
     "column.duplicate_of": {"ko": "중복 원본", "en": "Duplicate of"},
     "column.sector": {"ko": "업종(KSIC)", "en": "Sector (KSIC)"},
+    "column.sector_name": {"ko": "업종명", "en": "Sector name"},
     "column.region": {"ko": "시도", "en": "Region"},
     "column.employees": {"ko": "종업원 수", "en": "Employees"},
     "column.employee_band": {"ko": "종업원 규모", "en": "Size band"},

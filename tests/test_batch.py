@@ -394,7 +394,8 @@ def test_peers_json_feeds_a_firms_report(tmp_path: Path) -> None:
     card = api.score_file(ROOT / "examples" / "demo.yaml")
     figures = peer_figures(peers, card.company.sector, card.company.employees, card.points)
     view = Peers.model_validate(figures)  # the shape the report renderer takes
-    assert view.count == 6 and view.label == "C30, 10-49"
+    assert view.count == 6 and view.label == "C30"  # the sector: no sector-by-size crossing is published
+    assert "sector_size_band" not in peers and {"sector", "size_band", "all"} <= set(peers)
     assert view.points_median == card.points and view.points_percentile == 90.0  # all equal: top band
     production = next(d.score for d in card.dimensions if d.id == "production")
     assert view.dimensions["production"] == round(production or 0, 2)

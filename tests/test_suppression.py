@@ -77,3 +77,22 @@ def test_the_attacker_finds_the_leak_that_plain_suppression_leaves() -> None:
     assert leaks(naive, 298) == ["L3"]
     assert leaks({"a": SUPPRESSED, "b": HIDDEN, "c": 5}, 11) == ["a", "b"]  # 1 + 5: pinned
     assert leaks({"a": SUPPRESSED, "b": HIDDEN, "c": 5}, 15) == []
+
+
+firms = st.lists(st.tuples(st.sampled_from("ABCD"), st.sampled_from("wxyz")), min_size=MIN_GROUP, max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(firms)
+def test_peers_publishes_each_margin_safely_and_no_crossing(pairs: list[tuple[str, str]]) -> None:
+    # A crossing (sector x size) beside exact margins can be solved cell by cell; peers.json
+    # publishes the two margins only, each a partition of the same total with no shared cell.
+    stats = Stats(["x"], 2)
+    for sector, band in pairs:
+        stats.add(points=100, level=1, dimensions={"x": 1.0}, completeness=1.0, sector=sector,
+                  region=None, size_band=band, blockers=[], plausibility=[])  # fmt: skip
+    peers = stats.peers()
+    assert "sector_size_band" not in peers
+    for name in ("sector", "size_band"):
+        published = {key: entry["n"] for key, entry in peers[name].items()}
+        assert leaks(published, len(pairs)) == []

@@ -23,6 +23,7 @@ from readiness.batch.stats import (
 )
 from readiness.domain import normalise
 from readiness.domain.questionnaire import Questionnaire
+from readiness.files.loading import bundled_sectors
 from readiness.report.templates import render_page
 from readiness.words import Lang, section, word
 
@@ -188,13 +189,16 @@ BREAKDOWN_TABLES = ("sector", "region", "size_band", "sme_class", "source")
 
 
 def group_label(breakdown: str, key: str, lang: Lang) -> str:
-    """A group's name for people: 시도 in the report's language, SME classes and folders in words."""
+    """A group's name for people: 시도 and KSIC sectors in the report's language, SME classes and folders in words."""
     if key in (UNKNOWN, OTHER):
         return word("dashboard.unknown" if key == UNKNOWN else "dashboard.other", lang)
     if breakdown == "region":
         with contextlib.suppress(KeyError):
             province = normalise.province_by_short(key)
             return province.short if lang == "ko" else province.en
+    if breakdown == "sector":
+        sectors = bundled_sectors()
+        return sectors.label(key, lang) if sectors is not None else key
     if breakdown == "sme_class":
         return word(f"dashboard.sme_{key}", lang)
     if breakdown == "source" and key == "":

@@ -14,15 +14,14 @@ def peer_figures(
 ) -> dict[str, Any] | None:
     """What a firm's report shows about its peers, from a batch's peers.json (reportview.Peers).
 
-    The group is the most specific one that was published: same sector and size band, else
-    same sector, else same size band, else everyone. The firm's percentile is interpolated
+    The group is the most specific one that was published: same sector, else same size band,
+    else everyone (no sector-by-size crossing is published: see stats.BREAKDOWNS). The firm's percentile is interpolated
     between the published percentiles (peers.json keeps no individual values). None when
     no group of at least MIN_GROUP firms exists.
     """
     band = employee_band(employees) or UNKNOWN
     sector = sector or UNKNOWN
     candidates = [
-        ("sector_size_band", f"{sector}|{band}", f"{sector}, {band}"),
         ("sector", sector, sector),
         ("size_band", band, band),
     ]

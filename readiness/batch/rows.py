@@ -53,6 +53,7 @@ class Row:
     company_name: str | None = None
     business_number: str | None = None
     sector: str | None = None
+    sector_name: str | None = None  # KSIC name in the batch's language
     region: str | None = None
     employees: int | None = None
     employee_band: str | None = None

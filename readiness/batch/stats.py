@@ -30,7 +30,9 @@ LARGE_BAND = "300+"
 BAND_ORDER = (*(label for _, label in BANDS), LARGE_BAND)
 HISTOGRAM_STEP = 100
 # the group keys every firm is counted under
-BREAKDOWNS = ("sector", "region", "size_band", "sme_class", "source", "sector_size_band")
+# No crossing (sector x size band) is published: its cells could be worked out from the exact
+# sector and size margins beside it, which one-way suppression cannot prevent.
+BREAKDOWNS = ("sector", "region", "size_band", "sme_class", "source")
 SME_ORDER = ("micro", "small", "medium", "over_ceiling", "unknown")
 
 
@@ -197,7 +199,6 @@ class Stats:
             ("size_band", size_band),
             ("sme_class", sme_class or UNKNOWN),
             ("source", source if source is not None else UNKNOWN),
-            ("sector_size_band", f"{sector}|{size_band}"),
         ):
             index = self.keys[name]
             code = index.get(key)
@@ -259,7 +260,7 @@ class Stats:
             "all": overall,
             **{
                 name: {entry.pop("group"): entry for entry in self.breakdown(name, PERCENTILES)}
-                for name in ("sector", "size_band", "sector_size_band")
+                for name in ("sector", "size_band")
             },
         }
 

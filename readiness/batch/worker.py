@@ -89,6 +89,9 @@ def score_one(index: int, path: str, options: Options) -> Row:
         company = answers.company
         row.company_name, row.business_number = company.name, company.business_number
         row.sector, row.region, row.employees = company.sector, company.region, company.employees
+        sectors = bundled_sectors()
+        if company.sector and sectors is not None:
+            row.sector_name = sectors.name(company.sector, options.lang)
         row.employee_band = employee_band(company.employees)
         province = normalise.province(company.region) if company.region else None
         row.region = province.short if province else company.region  # one group per 시도

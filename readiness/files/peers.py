@@ -37,7 +37,7 @@ class PeersFile(BaseModel):
     all: PeerGroup
     sector: dict[str, PeerGroup] = {}
     size_band: dict[str, PeerGroup] = {}
-    sector_size_band: dict[str, PeerGroup] = {}
+    sector_size_band: dict[str, PeerGroup] = {}  # written by 0.1 only; read, never used
 
     @model_validator(mode="after")
     def _shown_groups_have_their_figures(self) -> PeersFile:
