@@ -781,6 +781,32 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "각 문항에 0-5 중 하나를 적으세요. 비워 두면 미응답(0점)입니다.",
         "en": "Write one value 0-5 per question. Left blank = unanswered (scores 0).",
     },
+    "file.key.business_number": {
+        "ko": "사업자등록번호 (숫자 10자리)",
+        "en": "business registration number (10 digits)",
+    },
+    "file.key.sector": {
+        "ko": "업종: 한국표준산업분류(KSIC) 코드 (C30 = 자동차 및 트레일러 제조업)",
+        "en": "sector: KSIC code (C30 = motor vehicles and trailers)",
+    },
+    "file.key.employees": {"ko": "상시 종업원 수 (명)", "en": "number of employees"},
+    "file.key.annual_revenue_krw": {
+        "ko": "연매출, 원 단위 숫자 (120억원 = 12000000000)",
+        "en": "annual revenue in won, digits only (120억 = 12000000000)",
+    },
+    "file.key.region": {
+        "ko": "소재지 시·도 (경기, 경기도 모두 가능)",
+        "en": "province or metropolitan city (경기도, Gyeonggi or Gyeonggi-do)",
+    },
+    "file.key.programmes": {
+        "ko": "이미 참여한 지원사업 id (readiness programmes list); 없으면 []",
+        "en": "support programmes already joined (ids from readiness programmes list); none: []",
+    },
+    "file.key.programmes_asked": {
+        "ko": "참여 사업을 확인했다는 표시 (그래야 빈 목록이 '참여 없음'이 됩니다)",
+        "en": "says the programmes were asked about (only then does an empty list mean none)",
+    },
+    "file.key.date": {"ko": "진단일 (YYYY-MM-DD)", "en": "assessment date (YYYY-MM-DD)"},
     # --- answer workbook (readiness template --format xlsx) ---------------------------------------
     "book.sheet.cover": {"ko": "표지", "en": "Cover"},
     "book.sheet.answers": {"ko": "답변", "en": "Answers"},
