@@ -265,3 +265,8 @@ class ProgrammeCatalogue(Model):
             if p.id == pid:
                 return p
         raise KeyError(pid)
+
+    def choices(self) -> tuple[normalise.Choice, ...]:
+        """Every programme as a pick-list entry (id, names), in catalogue order: a firm may have
+        joined one that no longer runs, and prior-participation rules name those too."""
+        return tuple(normalise.Choice(p.id, p.name.ko, p.name.en) for p in self.programmes)
