@@ -73,6 +73,10 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "표준 입력이 터미널이 아니므로 한 줄에 답 하나씩 읽습니다. 입력이 끝나면 저장하고 멈춥니다.",
         "en": "Standard input is not a terminal: reading one reply per line; at end of input, saving and stopping.",
     },
+    "intro.resume_profile": {
+        "ko": "{path} 이어서 진행: 기본 정보의 남은 항목부터",
+        "en": "Continuing {path} with the rest of the profile.",
+    },
     "intro.resume": {
         "ko": "{path} 이어서 진행: {total}개 중 {n}번째 문항부터",
         "en": "Continuing {path} at question {n} of {total}.",
@@ -156,8 +160,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "field.sector": {"ko": "업종 (한국표준산업분류)", "en": "Sector (KSIC)"},
     "field.sector.hint": {
-        "ko": "번호를 고르거나 KSIC 코드를 입력하세요 (예: C29).",
-        "en": "Pick a number or type a KSIC code (e.g. C29).",
+        "ko": "KSIC 코드(C30, 30)나 업종 이름 일부(자동차)를 입력하세요. 목록에 없는 KSIC 코드도 됩니다.",
+        "en": "Type a KSIC code (C30, 30) or part of a name (motor). Any other KSIC code works too.",
     },
     "field.employees": {"ko": "종업원 수 (명)", "en": "Employees (people)"},
     "field.revenue": {
@@ -166,6 +170,16 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "field.region": {"ko": "소재지 (시·도)", "en": "Region (province or metropolitan city)"},
     "field.region.hint": {"ko": "번호나 이름을 입력하세요.", "en": "Pick a number or type the name."},
+    "field.programmes": {
+        "ko": "이미 참여한 지원사업 (번호나 id, 예: 1,3)",
+        "en": "Support programmes already joined (numbers or ids, e.g. 1,3)",
+    },
+    "field.programmes.hint": {
+        "ko": "여러 개는 쉼표로 구분합니다. 참여한 사업이 없으면 Enter, 지우려면 -. id는 readiness programmes list에 있습니다.",
+        "en": "Separate several with commas. Enter if none; - clears the list. Ids are in readiness programmes list.",
+    },
+    "profile.none": {"ko": "없음", "en": "none"},
+    "profile.blank_none": {"ko": "Enter: 없음", "en": "Enter: none"},
     "field.site_name": {"ko": "평가 현장 (공장 이름)", "en": "Site assessed (plant name)"},
     "field.site_address": {"ko": "현장 주소", "en": "Site address"},
     "field.date": {"ko": "평가일 (YYYY-MM-DD)", "en": "Assessment date (YYYY-MM-DD)"},
@@ -188,8 +202,16 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "A business registration number has 10 digits (e.g. 123-45-67890).",
     },
     "notice.sector": {
-        "ko": "목록의 번호나 KSIC 코드(예: C29)를 입력하세요.",
-        "en": "Type a number from the list or a KSIC code such as C29.",
+        "ko": "KSIC 코드(예: C29)나 목록에 있는 업종 이름 일부를 입력하세요.",
+        "en": "Type a KSIC code such as C29, or part of a sector name from the list.",
+    },
+    "notice.sector_matches": {
+        "ko": "여러 업종이 맞습니다. 코드를 입력하세요:",
+        "en": "Several sectors match. Type the code:",
+    },
+    "notice.programmes": {
+        "ko": "목록의 번호나 지원사업 id를 쉼표로 구분해 입력하세요 (예: 1,3). 없으면 Enter.",
+        "en": "Type numbers from the list or programme ids, separated by commas (e.g. 1,3). Enter if none.",
     },
     "notice.whole_number": {
         "ko": "0 이상의 숫자로 입력하세요 (예: 48).",
@@ -782,6 +804,32 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ko": "각 문항에 0-5 중 하나를 적으세요. 비워 두면 미응답(0점)입니다.",
         "en": "Write one value 0-5 per question. Left blank = unanswered (scores 0).",
     },
+    "file.key.business_number": {
+        "ko": "사업자등록번호 (숫자 10자리)",
+        "en": "business registration number (10 digits)",
+    },
+    "file.key.sector": {
+        "ko": "업종: 한국표준산업분류(KSIC) 코드 (C30 = 자동차 및 트레일러 제조업)",
+        "en": "sector: KSIC code (C30 = motor vehicles and trailers)",
+    },
+    "file.key.employees": {"ko": "상시 종업원 수 (명)", "en": "number of employees"},
+    "file.key.annual_revenue_krw": {
+        "ko": "연매출, 원 단위 숫자 (120억원 = 12000000000)",
+        "en": "annual revenue in won, digits only (120억 = 12000000000)",
+    },
+    "file.key.region": {
+        "ko": "소재지 시·도 (경기, 경기도 모두 가능)",
+        "en": "province or metropolitan city (경기도, Gyeonggi or Gyeonggi-do)",
+    },
+    "file.key.programmes": {
+        "ko": "이미 참여한 지원사업 id (readiness programmes list); 없으면 []",
+        "en": "support programmes already joined (ids from readiness programmes list); none: []",
+    },
+    "file.key.programmes_asked": {
+        "ko": "참여 사업을 확인했다는 표시 (그래야 빈 목록이 '참여 없음'이 됩니다)",
+        "en": "says the programmes were asked about (only then does an empty list mean none)",
+    },
+    "file.key.date": {"ko": "진단일 (YYYY-MM-DD)", "en": "assessment date (YYYY-MM-DD)"},
     # --- answer workbook (readiness template --format xlsx) ---------------------------------------
     "book.sheet.cover": {"ko": "표지", "en": "Cover"},
     "book.sheet.answers": {"ko": "답변", "en": "Answers"},

@@ -22,7 +22,7 @@ from .conftest import DATA
 runner = CliRunner()
 Prompt = QuestionPrompt | TextPrompt | FieldPrompt
 MINI = str(DATA / "questionnaires" / "mini-1.0.yaml")
-PROFILE = ["한빛부품 [x]", "123-45-67890", "8", "48", "120억", "9"]  # self mode: six fields
+PROFILE = ["한빛부품 [x]", "123-45-67890", "C30", "48", "120억", "9", ""]  # self mode: seven fields
 ANSWERS = ["3", "4", "n", "2", "5", "1"]
 
 
@@ -165,6 +165,46 @@ def test_resume_skips_the_profile_and_continues_at_the_first_unanswered_question
     assert load_answers(path, mini)[0].company.name == "한빛부품 [x]"
 
 
+def test_resume_after_quitting_at_the_business_number_asks_the_rest_of_the_profile_first(
+    tmp_path: Path, mini: LoadedQuestionnaire
+) -> None:
+    """Issue 16: `q` at the business number, then --resume: the profile goes on before question 1."""
+    assess(tmp_path, ["Acme", "q"])
+    path = tmp_path / "mine.yaml"
+    replies = ["123-45-67890", "자동차", "C30", "48", "120억", "경기", "1,3", "3", "q"]
+    args = ["assess", "--resume", str(path), "-q", MINI]
+    result = runner.invoke(app, args, input="".join(r + "\n" for r in replies))
+    assert result.exit_code == 0, result.output
+    walk = " ".join(result.stderr.split())  # long paths wrap
+    assert "기본 정보의 남은 항목부터" in walk and "회사명" not in walk
+    order = [
+        "사업자등록번호",
+        "업종",
+        "여러 업종이 맞습니다",
+        "종업원 수",
+        "연매출",
+        "소재지",
+        "이미 참여한 지원사업",
+        "문항 1/6",
+    ]
+    at = [walk.index(x) for x in order]
+    assert at == sorted(at)
+    af, _ = load_answers(path, mini)
+    c = af.company
+    assert (c.name, c.business_number, c.sector, c.employees) == ("Acme", "123-45-67890", "C30", 48)
+    assert (c.annual_revenue_krw, c.region, c.programmes_asked) == (12_000_000_000, "경기도", True)
+    assert len(c.programmes) == 2 and answered(path, mini) == {"make.results": 3}
+
+
+def test_the_programmes_question_enter_means_none_joined(tmp_path: Path, mini: LoadedQuestionnaire) -> None:
+    result, path = assess(tmp_path, [*PROFILE, "q"], "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Support programmes already joined" in result.stderr and "(Enter: none)" in result.stderr
+    company = load_answers(path, mini)[0].company
+    assert (company.programmes, company.programmes_asked) == ([], True)
+    assert "programmes: []" in path.read_text(encoding="utf-8")
+
+
 def test_resume_into_another_file_copies_it_at_once_and_leaves_the_original(
     tmp_path: Path, mini: LoadedQuestionnaire
 ) -> None:
@@ -230,7 +270,7 @@ def test_english_on_request(tmp_path: Path) -> None:
 
 
 def test_audit_walk_records_claimed_verified_and_evidence(tmp_path: Path, mini: LoadedQuestionnaire) -> None:
-    profile = ["Park", "KPC", "Acme", "", "", "", "", "", "Plant 2", "", ""]
+    profile = ["Park", "KPC", "Acme", "", "", "", "", "", "Plant 2", "", "", ""]
     walk = ["3", "4", "MES screen [1]", "", "2", "2", "q"]
     result, path = assess(tmp_path, profile + walk, "--mode", "audit")
     assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ import pexpect
 import pytest
 from rich.cells import cell_len
 
-from readiness.files.loading import find_questionnaire, load_answers
+from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers
 
 from .conftest import DATA
 
@@ -55,7 +55,7 @@ def test_answer_interrupt_resume_finish_and_score_agree(tmp_path: Path) -> None:
     total = len(replies)
     child = spawn("assess", "-o", "mine.yaml", cwd=tmp_path)
     reply(child, "한빛부품", after="회사명")
-    for field in ["123-45-67890", "8", "48", "120억", "경기"]:
+    for field in ["123-45-67890", "C30", "48", "120억", "경기", ""]:
         reply(child, field)
     reply(child, replies[0], after=f"문항 1/{total}")
     reply(child, "x", after=f"문항 2/{total}")  # refused with a hint, not a crash
@@ -102,7 +102,7 @@ def test_the_screen_fits_80_columns_and_brackets_survive(tmp_path: Path, lang: s
     child = spawn("assess", "-o", str(tmp_path / "a.yaml"), "-q", MINI, "--lang", lang, cwd=tmp_path)
     child.logfile_read = transcript = io.StringIO()
     reply(child, "Acme [x]")
-    for _ in range(5):
+    for _ in range(6):
         reply(child, "")  # Enter on an empty line must still move to a new line
     reply(child, "?")
     reply(child, "m")
@@ -117,3 +117,38 @@ def test_the_screen_fits_80_columns_and_brackets_survive(tmp_path: Path, lang: s
     lines = walk.split("\r\n")
     assert max(cell_len(line) for line in lines) <= 80
     assert not [line for line in lines if line.count(ARROW) > 1]
+
+
+@pytest.mark.slow
+def test_quit_at_the_business_number_then_resume_asks_the_rest_of_the_profile(
+    tmp_path: Path, mini: LoadedQuestionnaire
+) -> None:
+    """Issue 16: resume used to go straight to question 1 and never ask sector, employees, revenue, region."""
+    child = spawn("assess", "-o", "mine.yaml", "-q", MINI, cwd=tmp_path)
+    reply(child, "한빛부품", after="회사명")
+    reply(child, "q", after="사업자등록번호")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    child = spawn("assess", "--resume", "mine.yaml", "-q", MINI, cwd=tmp_path)
+    child.expect_exact("기본 정보의 남은 항목부터")
+    reply(child, "123-45-67890", after="사업자등록번호")
+    reply(child, "motor", after="C34")  # the KSIC table is offered (C10 … C34)
+    reply(child, "C303", after="여러 업종이 맞습니다")  # the search narrowed the list
+    reply(child, "48", after="종업원 수")
+    reply(child, "120억", after="연매출")
+    reply(child, "경기", after="소재지")
+    reply(child, "?", after="이미 참여한 지원사업")  # the interview keys work here too
+    reply(child, "smart-factory-general", after="값을 입력하고 Enter")
+    reply(child, "3", after="문항 1/6")
+    reply(child, "q", after="문항 2/6")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    af, _ = load_answers(tmp_path / "mine.yaml", mini)
+    c = af.company
+    assert (c.name, c.business_number, c.sector, c.employees) == ("한빛부품", "123-45-67890", "C303", 48)
+    assert (c.annual_revenue_krw, c.region) == (12_000_000_000, "경기도")
+    assert (c.programmes, c.programmes_asked) == (["smart-factory-general"], True)
+    assert {k: a.value for k, a in af.answers.items()} == {"make.results": 3}

@@ -48,7 +48,7 @@ def test_non_utf8_bytes_in_the_company_name_are_refused_and_asked_again(
 def test_non_utf8_bytes_in_a_note_are_refused_and_asked_again(
     tmp_path: Path, mini: LoadedQuestionnaire
 ) -> None:
-    data = lines("Acme", "", "", "", "", "", "3", "m", b"broken \xc3(", "fine", "q")
+    data = lines("Acme", "", "", "", "", "", "", "3", "m", b"broken \xc3(", "fine", "q")
     result, path = assess(tmp_path, data)
     assert result.exit_code == 0, result.output
     assert "not valid UTF-8" in result.stderr
@@ -59,7 +59,7 @@ def test_non_utf8_bytes_in_a_note_are_refused_and_asked_again(
 def test_a_reply_of_4301_digits_is_refused_not_a_traceback(
     tmp_path: Path, mini: LoadedQuestionnaire, at: str
 ) -> None:
-    profile = ["Acme", "", "", "", "", ""]
+    profile = ["Acme", "", "", "", "", "", ""]  # self mode: seven fields
     if at == "employees":
         profile[3] = DIGITS
         profile.insert(4, "48")
@@ -86,7 +86,7 @@ def test_an_enormous_revenue_is_refused_and_asked_again(tmp_path: Path, mini: Lo
 
 
 def test_a_10_mb_piped_reply_is_refused_fast(tmp_path: Path, mini: LoadedQuestionnaire) -> None:
-    data = lines("Acme", "", "", "", "", "", "x" * 10_000_000, "4", "q")
+    data = lines("Acme", "", "", "", "", "", "", "x" * 10_000_000, "4", "q")
     started = time.monotonic()
     result, path = assess(tmp_path, data)
     assert time.monotonic() - started < 5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,7 @@ import pytest
 from readiness import api
 from readiness.domain.answers import AnswerFile
 from readiness.domain.scoring import score
-from readiness.files.loading import available, find_questionnaire, load_questionnaire_file
+from readiness.files.loading import available, find_questionnaire, load_answers, load_questionnaire_file
 from readiness.words import Lang
 
 from .conftest import Write
@@ -108,6 +110,25 @@ def test_template_is_a_valid_answer_file_once_the_name_is_filled_in(write: Write
     )
     assert api.validate_file(filled) == []
     assert api.score_file(filled).answered == 1
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_template_lists_every_company_field_and_the_date_with_an_example(write: Write, lang: Lang) -> None:
+    """Issue 16: a person filling the template by hand finds every field; uncommented, each example holds."""
+    text = api.template(lang=lang)
+    keys = ["business_number", "sector", "employees", "annual_revenue_krw", "region", "programmes", "date"]
+    for key in keys:
+        assert re.search(rf"^  # {key}: \S.*# \S", text, re.MULTILINE), key
+    assert "programmes_asked: False" not in text  # the default is not written out
+    uncommented = re.sub(r"^  # (\w+: [^#\n]*?) +# .*$", r"  \1", text, flags=re.MULTILINE)
+    filled = write("filled.yaml", uncommented.replace('name: ""', 'name: "한빛정밀"'))
+    assert api.validate_file(filled) == []
+    af, _ = load_answers(filled)
+    company = af.company
+    assert (company.business_number, company.sector, company.employees) == ("123-45-67890", "C30", 48)
+    assert (company.annual_revenue_krw, company.region) == (12_000_000_000, "경기도")
+    assert (company.programmes, company.programmes_asked) == (["smart-factory-general"], True)
+    assert af.assessment.date == dt.date(2026, 11, 20)
 
 
 EXAMPLES = {

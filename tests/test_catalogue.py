@@ -224,6 +224,8 @@ def test_an_entry_missing_a_required_field_is_rejected(field: str) -> None:
         ({"status": "historical", "status_note": text(), "support": text("50% 지원", "50 per cent")}, "support shows an amount"),
         ({"sources": [{"url": "https://e.org/x", "date": None, "kind": "press", "title": "t"}]}, "source https://e.org/x: no date"),
         ({"window": {}}, "window needs opens, closes or a note"),
+        ({"window": {"closes": "2026-01-07", "source": "https://e.org/elsewhere"}}, "window source https://e.org/elsewhere is not one of its sources"),
+        ({"window": {"note": text(), "source": "https://example.org/notice"}}, "window source names where the dates come from"),
         ({"reviewed": "2026-12-31"}, "reviewed 2026-12-31 after the catalogue's 2026-12-01"),
         ({"history": [{"year": 2026, "text": text(), "source": "https://e.org/h", "kind": "press"}]}, "history for 2026"),
         ({"name": text("스마트제조혁신 바우처", "voucher")}, "no programme called"),

@@ -12,6 +12,7 @@ from readiness.domain import normalise
 from readiness.domain.answers import Company
 from readiness.domain.base import Text
 from readiness.domain.matching import Profile, ProgrammeMatch, match_programmes, unknown_programme_ids
+from readiness.domain.programme_labels import labels
 from readiness.domain.programmes import ProgrammeCatalogue
 from readiness.domain.sme import SmeCriteria, sme_class
 from readiness.files.loading import load_programme_file, load_sme_file
@@ -277,6 +278,31 @@ def test_bundled_catalogue_for_the_review_firm(bundled: ProgrammeCatalogue, sme:
     assert not matches["clean-workplace"].fits  # under 50 staff
     assert matches["k-lighthouse"].outcome == "not_applicable"
     assert matches["autonomous-factory"].outcome == "excluded"  # closed 2026-01-07, and L4+
+
+
+def test_smart_factory_general_closed_on_its_blog_sourced_deadline(
+    bundled: ProgrammeCatalogue, sme: SmeCriteria
+) -> None:
+    """Issue 10: the 2026 deadline (7 January) is data from a secondary source, judged on the report date."""
+    general = next(p for p in bundled.programmes if p.id == "smart-factory-general")
+    source = general.window_source()
+    assert general.window.closes == dt.date(2026, 1, 7)
+    assert source is not None and source.kind == "secondary"
+    firm = Profile(
+        level_rank=2,
+        employees=48,
+        annual_revenue_krw=12_000_000_000,
+        sector="C30",
+        region="경기",
+        programmes_asked=True,
+    )
+    assert _one(bundled, firm, "smart-factory-general", dt.date(2026, 1, 7), sme).fits  # the last day counts
+    for day in (dt.date(2026, 1, 8), dt.date(2026, 12, 1)):
+        late = _one(bundled, firm, "smart-factory-general", day, sme)
+        assert not late.fits and late.outcome == "near_miss"
+        assert [x.ko for x in late.misses] == [f"접수 마감 (2026-01-07) — 보고서 기준일 {day.isoformat()}"]
+        shown = [label.text.ko for label in labels(general, bundled.cycle, day)]
+        assert "접수 마감 (2026-01-07)" in shown
 
 
 def _window(cat: ProgrammeCatalogue, profile: Profile, today: dt.date) -> str:

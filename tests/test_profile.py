@@ -6,24 +6,33 @@ import datetime as dt
 
 import pytest
 
-from readiness.domain.answers import AnswerFile
+from readiness.domain.answers import Answer, AnswerFile
 from readiness.domain.company_profile import (
     BadValue,
     FieldPrompt,
+    PickLists,
     ProfileOutcome,
     parse_business_number,
     parse_count,
     parse_krw,
+    parse_programmes,
     parse_region,
     parse_sector,
+    resume_at,
     run_profile,
 )
 from readiness.domain.interview import EndOfInput, Response
 from readiness.domain.normalise import REGION_CHOICES as REGIONS
-from readiness.domain.normalise import SECTOR_CHOICES as SECTORS
-from readiness.files.loading import LoadedQuestionnaire
+from readiness.domain.normalise import Choice
+from readiness.files.catalogues import bundled_programmes
+from readiness.files.loading import LoadedQuestionnaire, bundled_sectors
 
 TODAY = dt.date(2026, 3, 15)
+_table, _catalogue = bundled_sectors(), bundled_programmes()
+assert _table is not None and _catalogue is not None
+SECTORS = _table.choices()
+PROGRAMMES = _catalogue.choices()
+LISTS = PickLists(sectors=SECTORS, programmes=PROGRAMMES)
 
 
 class Script:
@@ -41,16 +50,29 @@ class Script:
 
 
 def profile(
-    mini: LoadedQuestionnaire, *lines: str, mode: str = "self"
+    mini: LoadedQuestionnaire,
+    *lines: str,
+    mode: str = "self",
+    lists: PickLists | None = None,
+    resume: AnswerFile | None = None,
 ) -> tuple[ProfileOutcome, Script, list[AnswerFile]]:
     script = Script(*lines)
     saves: list[AnswerFile] = []
-    outcome = run_profile(mini.questionnaire, script, saves.append, mode=mode, lang="ko", today=TODAY)
+    outcome = run_profile(
+        mini.questionnaire,
+        script,
+        saves.append,
+        mode=mode,
+        lang="ko",
+        today=TODAY,
+        lists=lists,
+        resume=resume,
+    )
     return outcome, script, saves
 
 
 def test_self_profile_fills_the_company_and_saves_after_each_field(mini: LoadedQuestionnaire) -> None:
-    outcome, script, saves = profile(mini, "한빛정밀 [주]", "1234567890", "7", "48명", "120억", "경기")
+    outcome, script, saves = profile(mini, "한빛정밀 [주]", "1234567890", "C29", "48명", "120억", "경기")
     assert outcome.status == "finished" and outcome.answers is not None
     company = outcome.answers.company
     assert company.name == "한빛정밀 [주]"
@@ -173,10 +195,150 @@ def test_revenue_that_is_not_an_amount_is_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("1", "C22"), ("8", "C30"), ("c29", "C29"), ("29", "C29"), ("C2912", "C2912"), ("C20", "C20")],
+    [
+        ("C30", "C30"),  # an exact code is taken
+        ("30", "C30"),  # a manufacturing code without its letter
+        ("c303", "C303"),
+        ("C2912", "C2912"),  # a valid KSIC code that is not listed
+        ("G46", "G46"),
+        ("자동차 및 트레일러 제조업", "C30"),  # a whole name, though C303 holds it too
+        ("트레일러", "C30"),  # the one name that holds it
+        ("trailers", "C30"),
+        ("Casting", "C243"),
+    ],
 )
-def test_sector_is_a_pick_or_a_ksic_code(text: str, code: str) -> None:
-    assert parse_sector(text) == code
+def test_sector_is_a_ksic_code_or_found_in_the_table(text: str, code: str) -> None:
+    assert parse_sector(text, SECTORS) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("자동차", ["C30", "C303"]),
+        ("motor", ["C30", "C303"]),
+        ("C3", ["C30", "C303", "C31", "C32", "C33", "C34"]),
+    ],
+)
+def test_a_sector_search_with_several_matches_narrows_the_list(text: str, codes: list[str]) -> None:
+    with pytest.raises(BadValue) as info:
+        parse_sector(text, SECTORS)
+    assert info.value.notice == "sector_matches"
+    assert [c.code for c in info.value.matches] == codes
+
+
+@pytest.mark.parametrize("text", ["X", "C05", "Z10", "우주선", "7"])
+def test_a_sector_that_is_no_code_and_matches_nothing_is_refused(text: str) -> None:
+    with pytest.raises(BadValue) as info:
+        parse_sector(text, SECTORS)
+    assert (info.value.notice, info.value.matches) == ("sector", ())
+
+
+def test_the_sector_prompt_offers_the_ksic_table_and_shows_what_a_search_found(
+    mini: LoadedQuestionnaire,
+) -> None:
+    outcome, script, _ = profile(mini, "Acme", "", "motor", "C303", "q", lists=LISTS)
+    sector = script.prompts[2]
+    assert sector.field.key == "sector" and sector.field.choices == SECTORS and not sector.field.numbered
+    assert len(SECTORS) > 30  # every manufacturing division and the classes parts makers use
+    narrowed = script.prompts[3]
+    assert narrowed.notice == "sector_matches" and [c.code for c in narrowed.matches] == ["C30", "C303"]
+    assert outcome.answers is not None and outcome.answers.company.sector == "C303"
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("", []),
+        ("-", []),
+        ("1,3", [PROGRAMMES[0].code, PROGRAMMES[2].code]),
+        ("3 1 3", [PROGRAMMES[2].code, PROGRAMMES[0].code]),
+        ("smart-factory-general, 1", ["smart-factory-general", PROGRAMMES[0].code]),
+    ],
+)
+def test_programmes_are_picked_by_number_or_id(text: str, ids: list[str]) -> None:
+    assert parse_programmes(text, PROGRAMMES) == ids
+
+
+@pytest.mark.parametrize("text", ["0", "99", "1,x", "no-such-programme", "1;3"])
+def test_programmes_that_are_not_in_the_list_are_refused(text: str) -> None:
+    with pytest.raises(BadValue) as info:
+        parse_programmes(text, PROGRAMMES)
+    assert info.value.notice == "programmes"
+
+
+def test_the_programmes_question_comes_last_and_enter_records_none_joined(mini: LoadedQuestionnaire) -> None:
+    outcome, script, saves = profile(mini, "Acme", "", "", "", "", "", "", lists=LISTS)
+    assert script.prompts[-1].field.key == "programmes" and script.prompts[-1].field.choices == PROGRAMMES
+    assert outcome.status == "finished" and outcome.answers is not None
+    company = outcome.answers.company
+    assert (company.programmes, company.programmes_asked) == ([], True)  # asked, none joined
+    assert saves[-1] == outcome.answers
+
+
+@pytest.mark.parametrize(("key", "notice"), [("?", "field_help"), ("b", None), ("q", None)])
+def test_interview_keys_work_at_the_programmes_prompt(
+    mini: LoadedQuestionnaire, key: str, notice: str
+) -> None:
+    outcome, script, _ = profile(mini, "Acme", "", "", "", "", "", key, "2", lists=LISTS)
+    after = script.prompts[7] if len(script.prompts) > 7 else None
+    if key == "?":
+        assert after is not None and (after.field.key, after.notice) == ("programmes", notice)
+        assert outcome.answers is not None and outcome.answers.company.programmes == [PROGRAMMES[1].code]
+    elif key == "b":
+        assert after is not None and after.field.key == "region"
+    else:
+        assert outcome.status == "quit" and outcome.answers is not None
+        assert not outcome.answers.company.programmes_asked  # quit is not an answer
+
+
+def test_audit_mode_asks_the_programmes_after_the_site_and_date(mini: LoadedQuestionnaire) -> None:
+    lines = ["Park", "", "Acme", "", "", "", "", "", "", "", "", "1"]
+    outcome, script, _ = profile(mini, *lines, mode="audit", lists=LISTS)
+    assert [p.field.key for p in script.prompts][-2:] == ["date", "programmes"]
+    assert outcome.answers is not None and outcome.answers.company.programmes == [PROGRAMMES[0].code]
+
+
+# --- resume: an unfinished profile continues at its first empty field -----------------------------
+
+
+def test_resume_after_quitting_at_the_business_number_asks_the_rest_of_the_profile(
+    mini: LoadedQuestionnaire,
+) -> None:
+    quit_early, _, _ = profile(mini, "Acme", "q", lists=LISTS)
+    assert quit_early.answers is not None and resume_at(quit_early.answers, LISTS) == 1
+    lines = ["123-45-67890", "C30", "48", "120억", "경기", "1,3"]
+    outcome, script, saves = profile(mini, *lines, lists=LISTS, resume=quit_early.answers)
+    keys = ["business_number", "sector", "employees", "revenue", "region", "programmes"]
+    assert [p.field.key for p in script.prompts] == keys
+    assert outcome.status == "finished" and outcome.answers is not None
+    c = outcome.answers.company
+    assert (c.name, c.business_number, c.sector, c.employees) == ("Acme", "123-45-67890", "C30", 48)
+    assert (c.annual_revenue_krw, c.region, c.programmes_asked) == (12_000_000_000, "경기도", True)
+    assert len(saves) == 6 and resume_at(outcome.answers, LISTS) is None
+
+
+def test_resume_keeps_the_answers_and_the_files_language(mini: LoadedQuestionnaire) -> None:
+    started, _, _ = profile(mini, "Acme", "", "C30", "q", lists=LISTS)
+    assert started.answers is not None
+    af = started.answers.model_copy(
+        update={
+            "answers": {"make.results": Answer(value=3)},
+            "assessment": started.answers.assessment.model_copy(update={"language": "en"}),
+        }
+    )
+    assert resume_at(af, LISTS) == 1  # the business number was skipped: Enter again moves on
+    outcome, script, _ = profile(mini, "b", "", "", "", "", "", "", "", lists=LISTS, resume=af)
+    assert [p.field.key for p in script.prompts][:2] == ["business_number", "company_name"]
+    assert script.prompts[3].current == "C30"  # Enter keeps what the file holds
+    assert outcome.answers is not None and outcome.answers.answers == af.answers
+    assert outcome.answers.assessment.language == "en" and outcome.answers.company.sector == "C30"
+
+
+def test_a_finished_profile_is_not_asked_again(mini: LoadedQuestionnaire) -> None:
+    done, _, _ = profile(mini, "Acme", "", "", "", "", "", "", lists=LISTS)
+    assert done.answers is not None and resume_at(done.answers, LISTS) is None
+    outcome, script, _ = profile(mini, lists=LISTS, resume=done.answers)
+    assert (outcome.status, script.prompts) == ("finished", [])
 
 
 @pytest.mark.parametrize(
@@ -188,7 +350,9 @@ def test_region_is_a_pick_or_a_name(text: str, name: str) -> None:
 
 def test_pick_lists_are_complete() -> None:
     assert len(REGIONS) == 17 and len({r.code for r in REGIONS}) == 17
-    assert [s.code for s in SECTORS] == ["C22", "C24", "C25", "C26", "C27", "C28", "C29", "C30"]
+    assert _table is not None
+    assert tuple(Choice(s.code, s.ko, s.en) for s in _table.sectors) == SECTORS
+    assert [p.code for p in PROGRAMMES] == [p.id for p in _catalogue.programmes] if _catalogue else False
 
 
 def test_counts_accept_separators_and_a_unit() -> None:

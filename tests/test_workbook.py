@@ -14,7 +14,7 @@ from readiness import api
 from readiness.batch.discover import discover
 from readiness.cli import app
 from readiness.errors import AnswersError
-from readiness.files.loading import find_questionnaire, load_answers, read_answers
+from readiness.files.loading import bundled_sectors, find_questionnaire, load_answers, read_answers
 
 from .conftest import ROOT
 from .workbooks import answer_row, fill, rezip, template
@@ -23,7 +23,7 @@ runner = CliRunner()
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 PROFILE = {
     "company.name": "한빛오토텍",
-    "company.sector": "C30 자동차·트레일러 (부품)",
+    "company.sector": "C30 자동차 및 트레일러 제조업",
     "company.employees": 48,
 }
 
@@ -53,6 +53,18 @@ def test_template_has_cover_answers_lists_and_a_very_hidden_metadata_sheet(tmp_p
     cover = {str(v.sqref): v.type for v in wb["표지"].data_validations.dataValidation}
     assert sorted(cover.values()) == ["custom", "date", "decimal", "list", "list", "whole"]
     assert str(answers["D2"].value).startswith("=COUNTA(")
+
+
+def test_the_sector_drop_down_is_the_ksic_table_the_interview_offers(tmp_path: Path) -> None:
+    """One source: questionnaires/ksic.yaml feeds the workbook's sector list and the interview's."""
+    table = bundled_sectors()
+    assert table is not None
+    wb = openpyxl.load_workbook(template(tmp_path / "t.xlsx"))
+    listed = [row[0] for row in wb["목록"].iter_rows(min_col=1, max_col=1, values_only=True) if row[0]]
+    assert listed == [f"{s.code} {s.ko}" for s in table.sectors]
+    cover = wb["표지"]
+    sector_rule = [v for v in cover.data_validations.dataValidation if "$A$1" in str(v.formula1)]
+    assert sector_rule and sector_rule[0].formula1.endswith(f"$A${len(table.sectors)}")
 
 
 def test_english_and_audit_template(tmp_path: Path) -> None:

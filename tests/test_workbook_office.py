@@ -76,7 +76,7 @@ def test_template_filled_and_saved_by_libreoffice_scores_as_the_yaml_file(tmp_pa
         {
             "company.name": "한빛오토텍",
             "company.business_number": "123-45-67890",
-            "company.sector": "C30 자동차·트레일러 (부품)",
+            "company.sector": "C30 자동차 및 트레일러 제조업",
             "company.employees": 48,
             "company.annual_revenue_krw": 12000000000,
             "company.region": "경기도",

@@ -148,30 +148,51 @@ class TerminalAsker:
         if self._shown != (field.key, "field"):
             self._shown = (field.key, "field")
             if field.choices:
-                self._pick_list(field.choices, with_code=field.key == "sector")
+                self._pick_list(field.choices, numbered=field.numbered)
+            if field.choices or field.key == "sector":
                 self.console.print(self.t(f"field.{field.key}.hint"), style="dim")
         self._notice(p.notice)
+        if p.matches:  # a search that found several: the matches in full, to type one code
+            for choice in p.matches:
+                self.console.print(f"  [bold]{shown(choice.code)}[/] {shown(choice.label(self.lang))}")
         if p.current is not None:
-            value = f"{p.current:,}" if isinstance(p.current, int) else str(p.current)
-            default = self.t("profile.keep", value=value)
+            default = self.t("profile.keep", value=self._value(p.current))
+        elif field.blank_answers:
+            default = self.t("profile.blank_none")
         else:
             default = "" if p.field.required else self.t("profile.skip")
         progress = self.t("profile.progress", n=p.n, total=p.total)
         tail = f" [dim]({default})[/]" if default else ""
         return f"[dim]{progress}[/] [bold]{self.t('field.' + field.key)}[/]{tail}{ARROW}"
 
-    def _pick_list(self, choices: tuple[Choice, ...], with_code: bool) -> None:
-        """Numbered choices in as many columns as fit, numbered down each column."""
+    def _value(self, value: object) -> str:
+        """A field's current value as Enter would keep it: `12,000,000,000`, `a, b`, `none`."""
+        if isinstance(value, int):
+            return f"{value:,}"
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value) or word("profile.none", self.lang)
+        return str(value)
+
+    def _pick_list(self, choices: tuple[Choice, ...], numbered: bool) -> None:
+        """The choices in as many columns as fit, down each column: numbered, or by code.
+
+        A long list of long names (the KSIC table) gets two columns with the names cut short;
+        a search shows the matches in full.
+        """
         cells = [
-            (f"[bold]{n:>2}[/]", (f"{c.code} " if with_code else "") + c.label(self.lang))
+            (f"[bold]{n:>2}[/]" if numbered else f"[bold]{shown(c.code):<5}[/]", c.label(self.lang))
             for n, c in enumerate(choices, 1)
         ]
-        widest = max(cell_len(label) for _, label in cells) + 5
-        cols = max(1, min(len(cells), (self.console.width - 2) // widest))
+        room = self.console.width - 2
+        widest = max(cell_len(label) for _, label in cells) + 6
+        cols = max(1, min(len(cells), room // widest))
+        cap = None
+        if cols == 1 and len(cells) > 12 and room >= 60:
+            cols, cap = 2, room // 2 - 2
         rows = -(-len(cells) // cols)
         grid = Table.grid(padding=(0, 2, 0, 0))
         for _ in range(cols):
-            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True, max_width=cap, overflow="ellipsis")
         for r in range(rows):
             row = [cells[c * rows + r] for c in range(cols) if c * rows + r < len(cells)]
             grid.add_row(*(f"{n} {shown(label)}" for n, label in row))

@@ -17,11 +17,18 @@ from readiness.cli.asker import TerminalAsker, accept_any_bytes
 from readiness.cli.console import shown
 from readiness.cli.scorecard import scorecard
 from readiness.domain.answers import AnswerFile
-from readiness.domain.company_profile import run_profile
+from readiness.domain.company_profile import PickLists, resume_at, run_profile
 from readiness.domain.interview import Save, answered_count, first_unanswered, run_interview
 from readiness.errors import EXIT_ABORTED, EXIT_INTERRUPTED, EXIT_OK, SaveError, UsageError
 from readiness.files.answerfile import render
-from readiness.files.loading import LoadedQuestionnaire, find_questionnaire, load_answers, questionnaire_dir
+from readiness.files.catalogues import bundled_programmes
+from readiness.files.loading import (
+    LoadedQuestionnaire,
+    bundled_sectors,
+    find_questionnaire,
+    load_answers,
+    questionnaire_dir,
+)
 from readiness.files.output import remove_stale_temps, save_atomic
 from readiness.words import YES_REPLIES, Lang, word
 
@@ -140,20 +147,37 @@ def run(session: Session, console: Console | None = None) -> int:
     return EXIT_ABORTED if status == "eof" else EXIT_OK
 
 
+def pick_lists() -> PickLists:
+    """The profile's pick-lists from the shipped data: the KSIC table and the programme catalogue."""
+    sectors, programmes = bundled_sectors(), bundled_programmes()
+    return PickLists(
+        sectors=sectors.choices() if sectors is not None else (),
+        programmes=programmes.choices() if programmes is not None else (),
+    )
+
+
 def _walk(
     session: Session, asker: TerminalAsker, save: Save, console: Console
 ) -> tuple[str, AnswerFile | None]:
-    """The profile (for a new file) and then the questions; how it ended and the answers saved."""
+    """The profile (for a new file, or what is left of it) and then the questions; how it ended."""
     q, lang = session.loaded.questionnaire, session.lang
-    af = session.answers
+    af, lists, today = session.answers, pick_lists(), dt.date.today()
     if af is None:
-        profile = run_profile(q, asker, save, mode=session.mode, lang=lang, today=dt.date.today())
+        profile = run_profile(q, asker, save, mode=session.mode, lang=lang, today=today, lists=lists)
         if profile.status != "finished" or profile.answers is None:
             return profile.status, profile.answers
         af = profile.answers
     else:
         if session.path != session.source:
             save(af)  # resumed into another file (-o): the copy exists from the start
+        if resume_at(af, lists) is not None:  # quit during the profile: the rest of it first
+            say(console, lang, "intro.resume_profile", path=session.path)
+            profile = run_profile(
+                q, asker, save, mode=session.mode, lang=lang, today=today, lists=lists, resume=af
+            )
+            if profile.status != "finished" or profile.answers is None:
+                return profile.status, profile.answers or af
+            af = profile.answers
         start = first_unanswered(q, af)
         if start is None:
             say(console, lang, "intro.complete")

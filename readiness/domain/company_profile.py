@@ -1,7 +1,10 @@
 """The company profile asked before the questions: a pure step driven by the same `ask` callable.
 
 In audit mode the assessor is asked first, so that the file is valid (and saved) from the
-moment the company name is known; every later field is saved as soon as it is given.
+moment the company name is known; every later field is saved as soon as it is given. The last
+field is the programmes the firm already joined: once it is answered (`programmes_asked`) the
+profile is finished, so a resumed file whose profile is not continues at its first empty field.
+The pick-lists (KSIC sectors, programmes) are handed in (`PickLists`): the domain reads no files.
 """
 
 from __future__ import annotations
@@ -10,22 +13,24 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal, Protocol
 
 from readiness.domain import normalise
 from readiness.domain.answers import AnswerFile
 from readiness.domain.interview import EndOfInput, Key, Notice, Reply, Response, Save, as_key
-from readiness.domain.normalise import REGION_CHOICES, SECTOR_CHOICES, Choice
+from readiness.domain.normalise import REGION_CHOICES, Choice
 from readiness.domain.questionnaire import Questionnaire
 from readiness.words import Lang
 
 
 class BadValue(ValueError):
-    """A field reply that cannot be used; `notice` names the hint to show."""
+    """A field reply that cannot be used; `notice` names the hint to show, `matches` what it found."""
 
-    def __init__(self, notice: Notice) -> None:
+    def __init__(self, notice: Notice, matches: tuple[Choice, ...] = ()) -> None:
         super().__init__(notice)
         self.notice = notice
+        self.matches = matches
 
 
 def _text(limit: int) -> Callable[[str], str]:
@@ -59,17 +64,54 @@ def _pick(choices: tuple[Choice, ...], text: str) -> Choice | None:
     return None
 
 
-def parse_sector(text: str) -> str:
-    """A pick-list number, or a KSIC code (`C29`, `c2912`; bare manufacturing `29` → `C29`)."""
-    choice = _pick(SECTOR_CHOICES, text)
-    if choice is not None:
-        return choice.code
-    code = text.upper().replace(" ", "")
-    if re.fullmatch(r"\d{2,5}", code) and 10 <= int(code[:2]) <= 34:
-        code = "C" + code  # KSIC section C (manufacturing) covers divisions 10-34
-    if not re.fullmatch(r"[A-Z]\d{2,5}", code):
-        raise BadValue("sector")
-    return code
+def find_sectors(text: str, sectors: tuple[Choice, ...]) -> tuple[Choice, ...]:
+    """The sectors whose code starts with `text` (`C3`, `3`) or whose name holds it (`자동차`, `motor`)."""
+    folded = normalise.fold(text)
+    if not folded:
+        return ()
+    prefixes = (folded, "c" + folded) if folded[0].isdigit() else (folded,)
+    named = len(folded) >= 2  # one letter is in half the names
+    return tuple(
+        s
+        for s in sectors
+        if s.code.casefold().startswith(prefixes)
+        or (named and (folded in normalise.fold(s.ko) or folded in normalise.fold(s.en)))
+    )
+
+
+def parse_sector(text: str, sectors: tuple[Choice, ...] = ()) -> str:
+    """A KSIC code (`C30`, `c303`; bare manufacturing `30` → `C30`), or a search of `sectors`.
+
+    An exact code is taken, listed or not (any valid KSIC code); otherwise the one sector whose
+    code or name matches; several matches are refused with them (`BadValue.matches`) to narrow.
+    """
+    code = normalise.ksic(text)
+    if normalise.is_ksic(code):
+        return code
+    exact = [s for s in sectors if normalise.fold(text) in (normalise.fold(s.ko), normalise.fold(s.en))]
+    found = tuple(exact) or find_sectors(text, sectors)
+    if len(found) == 1:
+        return found[0].code
+    if found:
+        raise BadValue("sector_matches", found)
+    raise BadValue("sector")
+
+
+def parse_programmes(text: str, programmes: tuple[Choice, ...] = ()) -> list[str]:
+    """Programmes already joined: pick numbers or ids, `1,3` or `1 3`; empty or `-` = none."""
+    picked: list[str] = []
+    for token in re.split(r"[\s,]+", text.strip()):
+        if token in ("", "-"):
+            continue
+        if token.isdigit() and len(token) <= 3 and 1 <= int(token) <= len(programmes):
+            pid = programmes[int(token) - 1].code
+        else:
+            pid = next((p.code for p in programmes if p.code == token.casefold()), "")
+            if not pid:
+                raise BadValue("programmes")
+        if pid not in picked:
+            picked.append(pid)
+    return picked
 
 
 def parse_region(text: str) -> str:
@@ -106,12 +148,28 @@ def parse_date(text: str) -> dt.date:
 
 @dataclass(frozen=True)
 class ProfileField:
-    """One profile question: `key` names its message and its place in the answer file."""
+    """One profile question: `key` names its message and its place in the answer file.
+
+    `blank_answers`: an empty reply is an answer (`parse("")`), not a skip: no programmes joined.
+    """
 
     key: str
     parse: Callable[[str], Any]
     required: bool = False
     choices: tuple[Choice, ...] = ()
+    numbered: bool = True  # the pick-list is picked by number (sectors: by code or name)
+    blank_answers: bool = False
+
+
+@dataclass(frozen=True)
+class PickLists:
+    """The lists the profile offers, from data the caller loaded: KSIC sectors and programmes.
+
+    Without programmes the programmes question is not asked; without sectors a code is typed.
+    """
+
+    sectors: tuple[Choice, ...] = ()
+    programmes: tuple[Choice, ...] = ()
 
 
 AUDIT_HEAD = (
@@ -121,7 +179,7 @@ AUDIT_HEAD = (
 COMPANY = (
     ProfileField("company_name", _text(200), required=True),
     ProfileField("business_number", parse_business_number),
-    ProfileField("sector", parse_sector, choices=SECTOR_CHOICES),
+    ProfileField("sector", parse_sector, numbered=False),
     ProfileField("employees", parse_count),
     ProfileField("revenue", parse_krw),
     ProfileField("region", parse_region, choices=REGION_CHOICES),
@@ -133,9 +191,23 @@ AUDIT_TAIL = (
 )
 
 
-def fields(mode: str) -> tuple[ProfileField, ...]:
-    """The profile fields asked in `mode`; audit mode adds the assessor first and the site and date last."""
-    return (*AUDIT_HEAD, *COMPANY, *AUDIT_TAIL) if mode == "audit" else COMPANY
+def fields(mode: str, lists: PickLists | None = None) -> tuple[ProfileField, ...]:
+    """The profile fields asked in `mode`; audit mode adds the assessor first and the site and date
+    after the company; the programmes joined come last (when `lists` has programmes)."""
+    lists = lists or PickLists()
+    company = tuple(
+        ProfileField(
+            f.key, partial(parse_sector, sectors=lists.sectors), choices=lists.sectors, numbered=False
+        )
+        if f.key == "sector"
+        else f
+        for f in COMPANY
+    )
+    tail: tuple[ProfileField, ...] = ()
+    if lists.programmes:
+        parse = partial(parse_programmes, programmes=lists.programmes)
+        tail = (ProfileField("programmes", parse, choices=lists.programmes, blank_answers=True),)
+    return (*AUDIT_HEAD, *company, *AUDIT_TAIL, *tail) if mode == "audit" else (*company, *tail)
 
 
 @dataclass(frozen=True)
@@ -147,6 +219,7 @@ class FieldPrompt:
     total: int
     current: Any
     notice: Notice | None = None
+    matches: tuple[Choice, ...] = ()  # what a search reply found, to narrow it (sectors)
 
     def parse(self, text: str) -> Response:
         """Read a typed line: `b`, `q` and `?` are commands, as at a question; anything else is text."""
@@ -171,9 +244,14 @@ class ProfileOutcome:
 
 
 def build(
-    q: Questionnaire, values: dict[str, Any], mode: str, lang: Lang, today: dt.date
+    q: Questionnaire,
+    values: dict[str, Any],
+    mode: str,
+    lang: Lang,
+    today: dt.date,
+    base: AnswerFile | None = None,
 ) -> AnswerFile | None:
-    """The answer file for the profile so far, or None while it could not be valid yet."""
+    """The answer file for the profile so far (with `base`'s answers), or None while it could not be valid yet."""
     if not values.get("company_name") or (mode == "audit" and not values.get("assessor_name")):
         return None
     assessment: dict[str, Any] = {"mode": mode, "language": lang, "date": values.get("date", today)}
@@ -189,28 +267,87 @@ def build(
         "employees": values.get("employees"),
         "annual_revenue_krw": values.get("revenue"),
         "region": values.get("region"),
+        "programmes": values.get("programmes", []),
+        "programmes_asked": "programmes" in values,
     }
-    return AnswerFile.model_validate(
+    af = AnswerFile.model_validate(
         {"questionnaire": {"id": q.id, "version": q.version}, "company": company, "assessment": assessment}
     )
+    return af if base is None else af.model_copy(update={"answers": base.answers})
+
+
+def values_of(af: AnswerFile) -> dict[str, Any]:
+    """The profile values a saved file holds, keyed like the fields (`programmes` only once asked)."""
+    c, a = af.company, af.assessment
+    values: dict[str, Any] = {
+        "company_name": c.name,
+        "business_number": c.business_number,
+        "sector": c.sector,
+        "employees": c.employees,
+        "revenue": c.annual_revenue_krw,
+        "region": c.region,
+        "date": a.date,
+    }
+    if a.assessor is not None:
+        values.update(assessor_name=a.assessor.name, assessor_org=a.assessor.organisation)
+    if a.site is not None:
+        values.update(site_name=a.site.name, site_address=a.site.address)
+    if c.programmes_asked or c.programmes:
+        values["programmes"] = list(c.programmes)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def resume_at(af: AnswerFile, lists: PickLists | None = None) -> int | None:
+    """Where a saved file's profile continues: the first field without a value; None when finished.
+
+    The profile is finished once its last field, the programmes joined, was answered; a file
+    from before that question (or written by hand) continues at its first empty field.
+    """
+    values = values_of(af)
+    if "programmes" in values:
+        return None
+    todo = fields(af.assessment.mode, lists)
+    return next((i for i, f in enumerate(todo) if f.key not in values), None)
 
 
 def run_profile(
-    q: Questionnaire, ask: AskField, save: Save, *, mode: str, lang: Lang, today: dt.date
+    q: Questionnaire,
+    ask: AskField,
+    save: Save,
+    *,
+    mode: str,
+    lang: Lang,
+    today: dt.date,
+    lists: PickLists | None = None,
+    resume: AnswerFile | None = None,
 ) -> ProfileOutcome:
-    """Ask the profile fields in order; `b` goes back, `q` quits, Enter skips an optional field."""
-    todo = fields(mode)
-    values: dict[str, Any] = {"date": today} if mode == "audit" else {}
+    """Ask the profile fields in order; `b` goes back, `q` quits, Enter skips an optional field.
+
+    With `resume` (a saved file) the walk starts at `resume_at` with the file's values and keeps
+    its answers and language; a finished profile is returned as it is.
+    """
+    todo = fields(mode, lists)
     i = 0
+    values: dict[str, Any] = {"date": today} if mode == "audit" else {}
+    if resume is not None:
+        start = resume_at(resume, lists)
+        if start is None:
+            return ProfileOutcome(resume, "finished")
+        i, values, lang = start, values_of(resume), resume.assessment.language
+
+    def built() -> AnswerFile | None:
+        return build(q, values, mode, lang, today, resume)
+
     notice: Notice | None = None
+    matches: tuple[Choice, ...] = ()
     while i < len(todo):
         field = todo[i]
-        action = ask(FieldPrompt(field, i + 1, len(todo), values.get(field.key), notice))
-        notice = None
+        action = ask(FieldPrompt(field, i + 1, len(todo), values.get(field.key), notice, matches))
+        notice, matches = None, ()
         if isinstance(action, EndOfInput):
-            return ProfileOutcome(build(q, values, mode, lang, today), "eof")
+            return ProfileOutcome(built(), "eof")
         if action is Key.QUIT:
-            return ProfileOutcome(build(q, values, mode, lang, today), "quit")
+            return ProfileOutcome(built(), "quit")
         if action is Key.HELP:  # never saved as a value ("?" as the company name)
             notice = "field_help"
             continue
@@ -220,7 +357,7 @@ def run_profile(
             i = max(i - 1, 0)
             continue
         text = action.text if isinstance(action, Reply) else ""
-        if not text:
+        if not text and not (field.blank_answers and field.key not in values):
             if field.required and not values.get(field.key):
                 notice = "required"
             else:
@@ -229,12 +366,12 @@ def run_profile(
         try:
             values[field.key] = field.parse(text)
         except BadValue as exc:
-            notice = exc.notice
+            notice, matches = exc.notice, exc.matches
             continue
-        answers = build(q, values, mode, lang, today)
+        answers = built()
         if answers is not None:
             save(answers)
         i += 1
-    answers = build(q, values, mode, lang, today)
+    answers = built()
     assert answers is not None  # the required fields cannot be skipped
     return ProfileOutcome(answers, "finished")

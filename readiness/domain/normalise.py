@@ -73,17 +73,6 @@ _ALIASES = {fold(name): p for p in PROVINCES for name in (p.short, p.official, p
 # The pick-list of the interview: the official name is stored.
 REGION_CHOICES = tuple(Choice(p.official, p.short, p.en) for p in PROVINCES)
 
-# Common KSIC divisions of parts makers; any other KSIC code can be typed.
-SECTOR_CHOICES = (
-    Choice("C22", "고무·플라스틱제품", "Rubber and plastic products"),
-    Choice("C24", "1차 금속", "Basic metals"),
-    Choice("C25", "금속가공제품", "Fabricated metal products"),
-    Choice("C26", "전자부품·컴퓨터·통신장비", "Electronic components"),
-    Choice("C27", "의료·정밀·광학기기", "Precision instruments"),
-    Choice("C28", "전기장비", "Electrical equipment"),
-    Choice("C29", "기타 기계·장비", "Other machinery"),
-    Choice("C30", "자동차·트레일러 (부품)", "Motor vehicles and parts"),
-)
 SECTION_NAMES = {"C": Choice("C", "제조업(C)", "manufacturing (C)")}
 # KSIC (10th revision) sections by two-digit division, to place a code given without its letter.
 _KSIC_SECTIONS = (
@@ -154,6 +143,15 @@ def ksic(sector: str) -> str:
             if first <= division <= last:
                 return letter + code
     return code
+
+
+def is_ksic(code: str) -> bool:
+    """Whether `code` (as `ksic` returns it) is a KSIC code: a section letter, then 2-5 digits whose
+    division belongs to that section (`C29`, `C2591`, `G46`; not `C05` or `Z10`)."""
+    if re.fullmatch(r"[A-U][0-9]{2,5}", code) is None:
+        return False
+    division = int(code[1:3])
+    return any(letter == code[0] and first <= division <= last for letter, first, last in _KSIC_SECTIONS)
 
 
 def business_number(text: str) -> str:

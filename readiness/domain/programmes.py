@@ -93,18 +93,25 @@ class HistoryEntry(Model):
 
 
 class Window(Model):
-    """When applications are taken; `closes` is the last day to apply."""
+    """When applications are taken; `closes` is the last day to apply.
+
+    `source` names the entry's source the dates come from (one of its `sources` urls), so the
+    kind of text behind a date (official, press, secondary) is data, not only a note.
+    """
 
     opens: dt.date | None = None
     closes: dt.date | None = None
     note: Text | None = None
+    source: Url | None = None
 
-    _nulls = field_validator("opens", "closes", "note", mode="before")(nullable)
+    _nulls = field_validator("opens", "closes", "note", "source", mode="before")(nullable)
 
     @model_validator(mode="after")
     def _something(self) -> Window:
         if self.opens is None and self.closes is None and self.note is None:
             raise ValueError("window needs opens, closes or a note")
+        if self.source is not None and self.opens is None and self.closes is None:
+            raise ValueError("window source names where the dates come from; give opens or closes")
         if self.opens is not None and self.closes is not None and self.opens > self.closes:
             raise ValueError(f"window opens {self.opens} after it closes {self.closes}")
         return self
@@ -182,6 +189,8 @@ class Programme(Model):
         for invented in INVENTED_PROGRAMME_NAMES:
             if invented in self.name.ko:
                 raise ValueError(f"{who}: no programme called {invented!r} was found; do not invent one")
+        if self.window.source is not None and self.window_source() is None:
+            raise ValueError(f"{who}: window source {self.window.source} is not one of its sources")
         if self.status != "current" and self.status_note is None:
             raise ValueError(f"{who}: status {self.status} needs a status_note saying what was (not) found")
         kinds = {s.kind for s in self.counting_sources()}
@@ -205,6 +214,10 @@ class Programme(Model):
     def counting_sources(self) -> list[Source]:
         """Sources read and dated in the entry's year or the autumn before (the notice for N comes out in N-1)."""
         return [s for s in self.sources if s.read and s.year in (self.year - 1, self.year)]
+
+    def window_source(self) -> Source | None:
+        """The source the window's dates come from, when the entry names one."""
+        return next((s for s in self.sources if s.url == self.window.source), None)
 
     def newest_press(self) -> Source | None:
         """The most recent dated press report among the sources that count."""
@@ -252,3 +265,8 @@ class ProgrammeCatalogue(Model):
             if p.id == pid:
                 return p
         raise KeyError(pid)
+
+    def choices(self) -> tuple[normalise.Choice, ...]:
+        """Every programme as a pick-list entry (id, names), in catalogue order: a firm may have
+        joined one that no longer runs, and prior-participation rules name those too."""
+        return tuple(normalise.Choice(p.id, p.name.ko, p.name.en) for p in self.programmes)

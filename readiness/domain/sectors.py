@@ -51,6 +51,10 @@ class SectorTable(Model):
                 return found.ko if lang == "ko" else found.en
         return None
 
+    def choices(self) -> tuple[normalise.Choice, ...]:
+        """The table as a pick-list (the interview's, the answer workbook's), in file order."""
+        return tuple(normalise.Choice(s.code, s.ko, s.en) for s in self.sectors)
+
     def label(self, code: str, lang: Lang) -> str:
         """`C30 자동차 및 트레일러 제조업`: the code as given (normalised) and its name when known."""
         wanted = normalise.ksic(code)

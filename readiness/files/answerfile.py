@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
+from readiness.domain import normalise
 from readiness.domain.answers import Answer, AnswerFile
 from readiness.domain.questionnaire import Questionnaire
 from readiness.words import Lang, word
@@ -19,6 +21,38 @@ def _scalar(value: Any) -> str:
 
 def _comment(text: str) -> str:
     return " ".join(text.split())
+
+
+# What a person filling the file by hand can add: each key with an example, written as a comment
+# wherever the value is missing (the words explaining each are `file.key.KEY` in words.py).
+COMPANY_EXAMPLES = {
+    "business_number": '"123-45-67890"',
+    "sector": '"C30"',
+    "employees": "48",
+    "annual_revenue_krw": "12000000000",
+    "region": _scalar(normalise.province_by_id("gyeonggi").official),
+    "programmes": "[smart-factory-general]",
+    "programmes_asked": "true",
+}
+ASSESSMENT_EXAMPLES = {"date": "2026-11-20"}
+_EXAMPLE_WIDTH = 40  # where the explanation starts, so the commented keys line up
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns `text` takes (Korean characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _examples(present: dict[str, Any], examples: dict[str, str], lang: Lang) -> list[str]:
+    """`# key: example   # what it is` for every key of `examples` that `present` lacks (or has empty)."""
+    out = []
+    for key, example in examples.items():
+        if present.get(key):
+            continue
+        line = f"  # {key}: {example}"
+        pad = " " * max(1, _EXAMPLE_WIDTH - _columns(line))
+        out.append(f"{line}{pad}# {word('file.key.' + key, lang)}")
+    return out
 
 
 def _answer(answer: Answer) -> str:
@@ -39,6 +73,41 @@ def _answer(answer: Answer) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def _company(af: AnswerFile, lang: Lang, comments: bool) -> list[str]:
+    """The `company:` block; with `comments`, every missing field as a commented example."""
+    out = ["company:"]
+    company = af.company.model_dump(exclude_none=True)
+    for key, value in company.items():
+        if key == "programmes":
+            if value or af.company.programmes_asked:  # asked and none joined: an explicit []
+                out.append("  programmes: [" + ", ".join(_scalar(v) for v in value) + "]")
+        elif key == "programmes_asked":
+            if value:
+                out.append("  programmes_asked: true")
+        else:
+            out.append(f"  {key}: {_scalar(value)}")
+    if comments:
+        out += _examples(company, COMPANY_EXAMPLES, lang)
+    return out
+
+
+def _assessment(af: AnswerFile, lang: Lang, comments: bool) -> list[str]:
+    """The `assessment:` block (a missing date as a commented example, with `comments`)."""
+    a = af.assessment
+    out = ["assessment:", f"  mode: {a.mode}", f"  language: {a.language}"]
+    if a.date:
+        out.append(f"  date: {a.date.isoformat()}")
+    elif comments:
+        out += _examples({}, ASSESSMENT_EXAMPLES, lang)
+    if a.assessor:
+        out.append("  assessor:")
+        out += [f"    {k}: {_scalar(v)}" for k, v in a.assessor.model_dump(exclude_none=True).items()]
+    if a.site:
+        out.append("  site:")
+        out += [f"    {k}: {_scalar(v)}" for k, v in a.site.model_dump(exclude_none=True).items()]
+    return out
+
+
 def render(af: AnswerFile, q: Questionnaire, lang: Lang, comments: bool = True) -> str:
     """The answer file as YAML text; with `comments`, every question and its six options."""
     out = [
@@ -48,25 +117,9 @@ def render(af: AnswerFile, q: Questionnaire, lang: Lang, comments: bool = True) 
         "questionnaire:",
         f"  id: {_scalar(q.id)}",
         f"  version: {_scalar(q.version)}",
-        "company:",
     ]
-    company = af.company.model_dump(exclude_none=True)
-    for key, value in company.items():
-        if key == "programmes":
-            if value:
-                out.append("  programmes: [" + ", ".join(_scalar(v) for v in value) + "]")
-            continue
-        out.append(f"  {key}: {_scalar(value)}")
-    a = af.assessment
-    out += ["assessment:", f"  mode: {a.mode}", f"  language: {a.language}"]
-    if a.date:
-        out.append(f"  date: {a.date.isoformat()}")
-    if a.assessor:
-        out.append("  assessor:")
-        out += [f"    {k}: {_scalar(v)}" for k, v in a.assessor.model_dump(exclude_none=True).items()]
-    if a.site:
-        out.append("  site:")
-        out += [f"    {k}: {_scalar(v)}" for k, v in a.site.model_dump(exclude_none=True).items()]
+    out += _company(af, lang, comments)
+    out += _assessment(af, lang, comments)
     out.append("answers:")
     if comments:
         na_word = word("file.na", lang)

@@ -20,6 +20,7 @@ from readiness.domain import normalise
 from readiness.domain.answers import Answer, AnswerFile
 from readiness.domain.questionnaire import Question, Questionnaire
 from readiness.files import workbook_layout as layout
+from readiness.files.loading import bundled_sectors
 from readiness.words import Lang, word
 
 _WIDTHS = {"A": 16, "B": 58, "C": 62, "D": 11, "E": 11, "F": 30, "G": 30}
@@ -146,12 +147,18 @@ def _profile_value(book: _Book, ws: Worksheet, row: int, key: str, dumped: dict[
         digits = f'SUBSTITUTE({ref},"-","")'
         rule = {"validate": "custom", "value": f"=AND(LEN({digits})=10,ISNUMBER(--{digits}))"}
         _validate(ws, ref, rule, book.w("book.bizno"))
-    elif key in ("company.sector", "company.region"):
-        column, count = ("A", len(normalise.SECTOR_CHOICES)) if key == "company.sector" else ("B", 17)
+    elif key == "company.region" or (key == "company.sector" and _sector_choices()):
+        column, count = ("A", len(_sector_choices())) if key == "company.sector" else ("B", 17)
         source = f"='{book.lists_name}'!${column}$1:${column}${count}"
         # a warning, not a stop: any KSIC code may be typed, and a region in other words
         rule = {"validate": "list", "source": source, "error_type": "information"}
         _validate(ws, ref, rule, book.w(f"book.hint.{key}"))
+
+
+def _sector_choices() -> tuple[normalise.Choice, ...]:
+    """The sector drop-down: the KSIC table the interview offers too (questionnaires/ksic.yaml)."""
+    table = bundled_sectors()
+    return table.choices() if table is not None else ()
 
 
 def _validate(ws: Worksheet, ref: str, rule: dict[str, Any], message: str) -> None:
@@ -259,7 +266,7 @@ def _protect(ws: Worksheet, *, landscape: bool) -> None:
 
 def _lists(book: _Book) -> None:
     ws = book.wb.add_worksheet(book.lists_name)
-    for row, choice in enumerate(normalise.SECTOR_CHOICES):
+    for row, choice in enumerate(_sector_choices()):
         ws.write_string(row, 0, f"{choice.code} {choice.label(book.lang)}")
     for row, province in enumerate(normalise.PROVINCES):
         ws.write_string(row, 1, province.official)
