@@ -156,7 +156,7 @@ def test_the_dashboard_hides_four_and_shows_five(n: int, hidden: bool) -> None:
             plausibility=["rare-rule"] if k >= 26 else [],
         )
     view = dashboard.view(stats, q, BatchResult(outdir=Path(".")), "en")
-    sectors = {row["group"]: row for _, rows in view["breakdowns"] for row in rows}
+    sectors = {row["group"].split()[0]: row for _, rows in view["breakdowns"] for row in rows}
     assert ("C30" not in sectors) is hidden
     assert hidden or sectors["C30"]["shown"]
     blocker = next(b for b in view["blockers"] if b["label"] == "L2 rare")
