@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from readiness.batch import xlsx_rows
 from readiness.batch.rows import Row
+from readiness.batch.xlsx_rows import RowWriter
 from readiness.words import Lang, word
 
 HEAD = [
@@ -163,6 +165,39 @@ def _width(text: str) -> int:
 WIDTH_SAMPLE = 2000  # column widths come from the first rows; measuring all costs more than it shows
 
 
+SCORE_STYLE, PERCENT_STYLE = 2, 3  # cell format indexes: 1 is the bold header (workbook_skeleton)
+
+
+def workbook_skeleton(target: Path, headers: Sequence[str], widths: Sequence[int], rows: int) -> None:
+    """summary.xlsx without its data rows: header, formats, widths, frozen pane, autofilter."""
+    import xlsxwriter  # only the batch needs it
+
+    # Strings stay strings: never formulas (a company name "=HYPERLINK(...)" must not become a
+    # live formula) and never URLs; the data rows are inline strings (batch/xlsx_rows.py).
+    book = xlsxwriter.Workbook(
+        str(target),  # a file, not memory: in_memory would turn constant_memory (inline strings) off
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    book.set_properties({"created": WORKBOOK_DATE, "title": "readiness batch summary"})
+    sheet = book.add_worksheet("summary")
+    bold = book.add_format({"bold": True})
+    formats = [bold, book.add_format({"num_format": "0.00"}), book.add_format({"num_format": "0%"})]
+    for index, fmt in enumerate(formats, 1):  # xlsxwriter numbers formats on first use: fix them now
+        if fmt._get_xf_index() != index:
+            raise RuntimeError("xlsxwriter numbered the summary formats differently")
+    sheet.write_row(0, 0, headers, bold)
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, min(width, MAX_WIDTH) + 1)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, rows, len(headers) - 1)
+    book.close()
+
+
 class Tables:
     """Open writers for the four tables; `write(row)` per file in order, then `close(extra)`."""
 
@@ -173,8 +208,6 @@ class Tables:
         lang: Lang = "ko",
         dimension_names: Mapping[str, str] | None = None,
     ) -> None:
-        import xlsxwriter  # only the batch needs it
-
         self.dimension_ids = list(dimension_ids)
         self.columns = columns(self.dimension_ids)
         self.paths = {
@@ -192,28 +225,17 @@ class Tables:
         self._json.write('{\n"rows": [')
         self._first = True
 
-        # constant_memory: rows go to disk as written. Strings stay strings: never formulas
-        # (a company name "=HYPERLINK(...)" must not become a live formula) and never URLs.
-        self._book = xlsxwriter.Workbook(
-            str(self.paths["summary.xlsx"]),
-            {
-                "constant_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
-        self._book.set_properties({"created": WORKBOOK_DATE, "title": "readiness batch summary"})
-        self._sheet = self._book.add_worksheet("summary")
-        bold = self._book.add_format({"bold": True})
-        self._score_format = self._book.add_format({"num_format": "0.00"})
-        self._percent_format = self._book.add_format({"num_format": "0%"})
+        # summary.xlsx: the data rows go straight to sheet XML in a side file as they come
+        # (batch/xlsx_rows.py, ~5x faster than xlsxwriter's per-cell path); at close xlsxwriter
+        # writes the workbook around them: header, formats, widths, frozen pane, autofilter.
         first_dim = len(HEAD)
-        self._formats = {
-            **{first_dim + k: self._score_format for k in range(len(self.dimension_ids))},
-            self.columns.index("completeness"): self._percent_format,
+        self._styles = {
+            **{first_dim + k: SCORE_STYLE for k in range(len(self.dimension_ids))},
+            self.columns.index("completeness"): PERCENT_STYLE,
         }
-        self._sheet.write_row(0, 0, self.headers, bold)
+        self._rows_path = outdir / ".summary-rows.xml"
+        self._rows_file = self._rows_path.open("w", encoding="utf-8", newline="")
+        self._sheet_rows = RowWriter(self._rows_file, len(self.columns), self._styles)
         self._widths = [_width(c) + 2 for c in self.headers]
         self._rows = 0
 
@@ -227,15 +249,7 @@ class Tables:
         self._first = False
         self._rows += 1
         r = self._rows
-        sheet, formats = self._sheet, self._formats
-        write_string, write_number = sheet.write_string, sheet.write_number
-        for c, value in enumerate(cells):
-            if value is None:
-                continue
-            if value.__class__ is str:
-                write_string(r, c, value)
-            else:
-                write_number(r, c, value, formats.get(c))
+        self._sheet_rows.write(cells)
         if r <= WIDTH_SAMPLE:
             widths = self._widths
             for c, value in enumerate(cells):
@@ -252,20 +266,27 @@ class Tables:
         body = json.dumps(extra, ensure_ascii=False, indent=1)
         self._json.write(body[1:].lstrip("\n") + "\n")  # continue the open object
         self._json.close()
-        for c, width in enumerate(self._widths):
-            self._sheet.set_column(c, c, min(width, MAX_WIDTH) + 1)
-        self._sheet.freeze_panes(1, 0)
-        self._sheet.autofilter(0, 0, self._rows, len(self.columns) - 1)
-        self._book.close()
+        self._rows_file.close()
+        skeleton = self._rows_path.with_name(".summary-skeleton.xlsx")
+        workbook_skeleton(skeleton, self.headers, self._widths, self._rows)
+        xlsx_rows.splice(
+            skeleton,
+            self._rows_path,
+            self.paths["summary.xlsx"],
+            xlsx_rows.last_cell(len(self.columns), self._rows),
+        )
+        self._rows_path.unlink()
+        skeleton.unlink()
         return list(self.paths.values())
 
     def abort(self) -> None:
         """Close what is open after an error (the files are incomplete)."""
-        for handle in (self._csv_file, self._errors_file, self._json):
+        for handle in (self._csv_file, self._errors_file, self._json, self._rows_file):
             with contextlib.suppress(OSError):
                 handle.close()
-        with contextlib.suppress(Exception):
-            self._book.close()
+        for side in (self._rows_path, self._rows_path.with_name(".summary-skeleton.xlsx")):
+            with contextlib.suppress(OSError):
+                side.unlink()
 
 
 def write_json(path: Path, data: Any) -> Path:
