@@ -56,7 +56,12 @@ LIBRARIES: dict[str, set[str]] = {
     "yaml": {"readiness.files.safeyaml"},
     # xlsxwriter writes (summary.xlsx, the answer workbook); openpyxl reads answer workbooks only,
     # parsing with defusedxml (workbook_read imports it so the install cannot silently lack it)
-    "xlsxwriter": {"readiness.batch.tables", "readiness.batch.xlsx_rows", "readiness.files.workbook_write", "readiness.history.outputs"},
+    "xlsxwriter": {
+        "readiness.batch.tables",
+        "readiness.batch.xlsx_rows",
+        "readiness.files.workbook_write",
+        "readiness.history.outputs",
+    },
     "openpyxl": {"readiness.files.workbook_read"},
     "defusedxml": {"readiness.files.workbook_read"},
     # SQL for SQLite and PostgreSQL alike, only in the history store; psycopg is its driver, loaded by it

@@ -163,3 +163,20 @@ def test_invalid_questionnaire_is_a_load_error_with_file_and_field(
     with pytest.raises(QuestionnaireError) as info:
         load_questionnaire_file(path)
     assert str(path) in str(info.value) and message in str(info.value), str(info.value)
+
+
+def test_shared_plain_answers_equal_fresh_ones() -> None:
+    from readiness.domain.answers import _PLAIN, Answer, AnswerFile
+
+    for digit, shared in _PLAIN.items():
+        fresh = Answer.model_validate({"value": int(digit)})
+        assert shared == fresh and shared.model_dump() == fresh.model_dump()
+    data = {
+        "questionnaire": {"id": "kr-smart-factory", "version": "2026.2"},
+        "company": {"name": "x"},
+        "answers": {"a.b": "3", "a.c": "n/a", "a.d": {"value": "2", "note": "n"}, "a.e": "5"},
+    }
+    parsed = AnswerFile.model_validate(data)
+    for qid, raw in data["answers"].items():  # type: ignore[attr-defined]
+        assert parsed.answers[qid] == Answer.model_validate(raw)
+    assert parsed.answers["a.b"] is _PLAIN["3"]  # the fast path was taken

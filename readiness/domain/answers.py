@@ -139,6 +139,12 @@ class Answer(Model):
         return self.na or self.effective is not None
 
 
+# The answer most files give most often, a bare digit, validated once: an Answer is frozen and
+# nothing mutates its evidence list, so every "3" in every file may share one (pydantic keeps a
+# model instance as it is). tests/test_loading.py holds each shared answer equal to a fresh one.
+_PLAIN = {digit: Answer.model_validate(digit) for digit in _DIGITS}
+
+
 class AnswerFile(Model):
     """The answer file: which questionnaire, who, how, and the (possibly partial) answers."""
 
@@ -154,7 +160,12 @@ class AnswerFile(Model):
         if nullable(value) is None:
             return {}
         if isinstance(value, dict):
-            return {k: v for k, v in value.items() if nullable(v) is not None}
+            plain = _PLAIN
+            return {
+                k: plain[v] if v.__class__ is str and v in plain else v
+                for k, v in value.items()
+                if nullable(v) is not None
+            }
         return value
 
     @field_validator("assessment", mode="before")

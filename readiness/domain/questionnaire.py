@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -158,6 +159,11 @@ class Rule(Model):
     expect: Annotated[list[Condition], Field(min_length=1)]
     message: Text
 
+    @cached_property
+    def questions(self) -> list[str]:
+        """The questions the rule names, in order (a rule is judged only when all are answered)."""
+        return [c.question for c in [*self.when, *self.expect] if c.question]
+
 
 class ChangelogEntry(Model):
     """One questionnaire version's date and what changed in it."""
@@ -224,10 +230,14 @@ class Questionnaire(Model):
         check_targets(self.migrations, self.version, set(questions))
         return self
 
-    @property
+    @cached_property  # a frozen model: computed once (scoring asks for it several times a file)
     def questions(self) -> list[Question]:
         """Every question, dimension by dimension, in questionnaire order."""
         return [q for d in self.dimensions for q in d.questions]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
 
     def with_titles(self, titles: QuestionTitles) -> Questionnaire:
         """This questionnaire with `short` filled from `titles` where a question has none."""
@@ -239,14 +249,14 @@ class Questionnaire(Model):
             return x if x.short is not None or short is None else x.model_copy(update={"short": short})
 
         dims = [d.model_copy(update={"questions": [titled(x) for x in d.questions]}) for d in self.dimensions]
-        return self.model_copy(update={"dimensions": dims})
+        copy = self.model_copy(update={"dimensions": dims})
+        for cached in ("questions", "_by_id"):  # model_copy copies cached properties too: drop them
+            copy.__dict__.pop(cached, None)
+        return copy
 
     def question(self, qid: str) -> Question:
         """The question with this id; KeyError if there is none."""
-        for q in self.questions:
-            if q.id == qid:
-                return q
-        raise KeyError(qid)
+        return self._by_id[qid]
 
     def dimension(self, did: str) -> Dimension:
         """The dimension with this id; KeyError if there is none."""

@@ -201,7 +201,7 @@ def _warnings(
             )
         )
     for rule in q.plausibility:
-        involved = [c.question for c in [*rule.when, *rule.expect] if c.question]
+        involved = rule.questions
         if any(qid not in given or values[qid] is None for qid in involved):
             continue  # cannot judge a rule on unanswered or n/a questions
         if all(holds(c, values, dims) for c in rule.when) and not all(
