@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import Field
+from pydantic import Field, SkipValidation
 
 from readiness.domain import normalise
 from readiness.domain.answers import Company
@@ -68,7 +68,9 @@ class ProgrammeMatch(Model):
     """How one programme fits the firm: `reasons` are the conditions that hold, `misses` those that
     fail or that the answer file cannot decide, in checking order."""
 
-    programme: Programme
+    # SkipValidation: pydantic re-runs a model's after-validators on an instance it is handed, and
+    # Programme's (the catalogue's earned-confidence rules) already ran when the catalogue loaded.
+    programme: Annotated[Programme, SkipValidation]
     outcome: Outcome
     reasons: list[Text]
     misses: list[Text]

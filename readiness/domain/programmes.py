@@ -4,6 +4,7 @@ sure we are, with the rules that keep an entry from claiming more than its sourc
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -211,18 +212,26 @@ class Programme(Model):
             )
         return self
 
+    @cached_property  # asked per programme in every report; a loaded entry never changes
+    def _counting(self) -> list[Source]:
+        return [s for s in self.sources if s.read and s.year in (self.year - 1, self.year)]
+
     def counting_sources(self) -> list[Source]:
         """Sources read and dated in the entry's year or the autumn before (the notice for N comes out in N-1)."""
-        return [s for s in self.sources if s.read and s.year in (self.year - 1, self.year)]
+        return list(self._counting)
 
     def window_source(self) -> Source | None:
         """The source the window's dates come from, when the entry names one."""
         return next((s for s in self.sources if s.url == self.window.source), None)
 
+    @cached_property
+    def _newest_press(self) -> Source | None:
+        dated = [s for s in self._counting if s.kind == "press" and s.date is not None]
+        return max(dated, key=lambda s: str(s.date)) if dated else None
+
     def newest_press(self) -> Source | None:
         """The most recent dated press report among the sources that count."""
-        dated = [s for s in self.counting_sources() if s.kind == "press" and s.date is not None]
-        return max(dated, key=lambda s: str(s.date)) if dated else None
+        return self._newest_press
 
 
 class ProgrammeCatalogue(Model):

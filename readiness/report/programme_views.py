@@ -41,10 +41,23 @@ class ProgrammeViews(ViewBase):
         super().__init__(q, lang)
         self.report_date = report_date
         self.sme = sme
+        self._matched: dict[tuple[int, str], tuple[ProgrammeCatalogue, list[ProgrammeMatch]]] = {}
 
     def matches(self, catalogue: ProgrammeCatalogue, profile: Profile) -> list[ProgrammeMatch]:
-        """Every programme checked against the profile on the report date."""
-        return match_programmes(catalogue, profile, self.level_names(), self.report_date, self.sme)
+        """Every programme checked against the profile on the report date.
+
+        Once per profile and report: the programme section and every roadmap action's funding
+        line ask the same question (matching was a third of a report's time).
+        """
+        key = (id(catalogue), profile.model_dump_json())
+        hit = self._matched.get(key)
+        if hit is None or hit[0] is not catalogue:
+            hit = (
+                catalogue,
+                match_programmes(catalogue, profile, self.level_names(), self.report_date, self.sme),
+            )
+            self._matched[key] = hit
+        return hit[1]
 
     def funding(
         self, action: UpgradeAction, catalogue: ProgrammeCatalogue | None, profile: Profile
