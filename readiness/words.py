@@ -10,6 +10,8 @@ on a Korean keyboard, so that no Korean text sits anywhere else in the code.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal
 
 Lang = Literal["ko", "en"]
@@ -1036,7 +1038,20 @@ def months_text(low: int, high: int, lang: Lang) -> str:
     return word("report.months", lang, min=low, max=high)
 
 
-def section(prefix: str, lang: Lang) -> dict[str, str]:
-    """Every word under `prefix.` in one language, keyed without the prefix (for templates)."""
-    cut = len(prefix) + 1
-    return {key[cut:]: texts[lang] for key, texts in WORDS.items() if key.startswith(prefix + ".")}
+def section(prefix: str, lang: Lang) -> Mapping[str, str]:
+    """Every word under `prefix.` in one language, keyed without the prefix (for templates).
+
+    Built once per prefix and language (a report asked for it three times, each a scan of every
+    word); read-only, since every caller shares it.
+    """
+    found = _SECTIONS.get((prefix, lang))
+    if found is None:
+        cut = len(prefix) + 1
+        found = MappingProxyType(
+            {key[cut:]: texts[lang] for key, texts in WORDS.items() if key.startswith(prefix + ".")}
+        )
+        _SECTIONS[(prefix, lang)] = found
+    return found
+
+
+_SECTIONS: dict[tuple[str, Lang], Mapping[str, str]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Annotated, Literal, NamedTuple
 
 from pydantic import Field, SkipValidation
@@ -27,9 +28,16 @@ _NESTED = {"micro": {"micro"}, "small": {"micro", "small"}, "medium": {"micro", 
 
 def _text(key: str, **params: Text | str | int) -> Text:
     """A catalogue word in both languages; Text parameters are filled in their own language."""
+    return _filled(key, tuple(params.items()))
+
+
+@lru_cache(maxsize=4096)
+def _filled(key: str, params: tuple[tuple[str, Text | str | int], ...]) -> Text:
+    # Cached: a batch of reports asks for the same few hundred texts (level names, sectors, regions)
+    # thousands of times, and Text is frozen, so one instance can serve every match.
     return Text(
         **{
-            lang: word(key, lang, **{k: v(lang) if isinstance(v, Text) else v for k, v in params.items()})
+            lang: word(key, lang, **{k: v(lang) if isinstance(v, Text) else v for k, v in params})
             for lang in LANGS
         }
     )
@@ -296,6 +304,11 @@ def _range(low: int | None, high: int | None, name: Callable[[int], Text]) -> Te
 
 def _join(items: list[Text], how: str) -> Text:
     """Items joined with the catalogue's separator `match.sep_<how>` (list: commas; or: 'or')."""
+    return _joined(tuple(items), how)
+
+
+@lru_cache(maxsize=1024)
+def _joined(items: tuple[Text, ...], how: str) -> Text:
     return Text(**{lang: word(f"match.sep_{how}", lang).join(t(lang) for t in items) for lang in LANGS})
 
 

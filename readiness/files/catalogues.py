@@ -115,11 +115,28 @@ def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, Act
     The programmes' level ranks refer to the ladder the bundled actions were written for, so a
     questionnaire without its own action catalogue gets neither. A broken pairing fails loudly.
     """
+    hit = _for_questionnaire.get(id(q))
+    if hit is not None and hit[0] is q:
+        return hit[1]
     problems = _checked_pairing(q)
     if problems:
         path = str(questionnaire_dir() / "actions")
         raise QuestionnaireError([Problem(path, p) for p in problems[:20]])
     actions = bundled_actions(q.id, q.version)
-    if actions is None or actions.questionnaire != q.id or not _fits(actions, q):
-        return None, None
-    return bundled_programmes(), actions
+    found = (
+        (None, None)
+        if actions is None or actions.questionnaire != q.id or not _fits(actions, q)
+        else (
+            bundled_programmes(),
+            actions,
+        )
+    )
+    _for_questionnaire[id(q)] = (q, found)
+    return found
+
+
+# Per process and questionnaire object (kept alive here, so its id is never reused): a batch
+# with reports asks once per file, and the answer cannot change while the process runs.
+_for_questionnaire: dict[
+    int, tuple[Questionnaire, tuple[ProgrammeCatalogue | None, ActionCatalogue | None]]
+] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 MAX_SCORE = 5
@@ -68,19 +69,16 @@ def _describe(labels: list[str], series: list[Series]) -> str:
     return " ".join(parts)
 
 
-def radar(labels: list[str], series: list[Series], title: str, ident: str = "radar") -> str:
-    """A radar (spider) chart of 0-5 scores, one axis per label; the first series is drawn on top."""
-    n = len(labels)
-    width, height, radius = 580, 370, 128
-    cx, cy = width / 2, height / 2
-    out: list[str] = []
+@lru_cache(maxsize=64)
+def _radar_grid(n: int, cx: float, cy: float, radius: int) -> tuple[str, ...]:
+    """The rings, spokes and ring numbers of an `n`-axis radar: the same for every report."""
 
     def point(i: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
         r = radius * value / MAX_SCORE
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
-    out.append(f'<g fill="none" stroke="{GRID}" stroke-width="1">')
+    out = [f'<g fill="none" stroke="{GRID}" stroke-width="1">']
     for ring in range(1, MAX_SCORE + 1):
         pts = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, ring) for i in range(n)))
         out.append(f'<polygon points="{pts}"/>')
@@ -93,6 +91,22 @@ def radar(labels: list[str], series: list[Series], title: str, ident: str = "rad
         _, y = point(0, ring)
         out.append(f'<text x="{_n(cx + 8)}" y="{_n(y + 3)}">{ring}</text>')
     out.append("</g>")
+    return tuple(out)
+
+
+def radar(labels: list[str], series: list[Series], title: str, ident: str = "radar") -> str:
+    """A radar (spider) chart of 0-5 scores, one axis per label; the first series is drawn on top."""
+    n = len(labels)
+    width, height, radius = 580, 370, 128
+    cx, cy = width / 2, height / 2
+    out: list[str] = []
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = radius * value / MAX_SCORE
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    out.extend(_radar_grid(n, cx, cy, radius))
 
     styles = [
         (CURRENT, "0.18", ""),

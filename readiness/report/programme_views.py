@@ -7,6 +7,7 @@ a programme not current for the catalogue's cycle appears nowhere as a recommend
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from readiness.domain import normalise
 from readiness.domain.actions import UpgradeAction
@@ -18,7 +19,7 @@ from readiness.domain.matching import (
     unknown_programme_ids,
 )
 from readiness.domain.programme_labels import labels, source_line
-from readiness.domain.programmes import ProgrammeCatalogue
+from readiness.domain.programmes import Programme, ProgrammeCatalogue
 from readiness.domain.questionnaire import Questionnaire
 from readiness.domain.results import Scorecard
 from readiness.domain.sme import SmeCriteria, caveat
@@ -83,18 +84,8 @@ class ProgrammeViews(ViewBase):
         """One support programme as shown, with the roadmap actions it funds."""
         p, lang = m.programme, self.lang
         return ProgrammeView(
-            id=p.id,
-            name=p.name(lang),
-            name_other=p.name("en" if lang == "ko" else "ko"),
-            ministry=p.ministry(lang),
-            agency=p.agency(lang),
-            funds=p.funds(lang),
-            support=p.support(lang),
-            conditions=p.conditions(lang),
+            **_described(p, lang, cycle, self.report_date),
             window=window(lang) if (window := m.window or p.window.note) else "",
-            labels=[LabelView(text=x.text(lang), style=x.style) for x in labels(p, cycle, self.report_date)],
-            sources=[SourceView(text=source_line(s)(lang), url=s.url) for s in p.sources if s.read],
-            history=[word("report.history_line", lang, year=h.year, text=h.text(lang)) for h in p.history],
             reasons=[r(lang) for r in m.reasons],
             misses=[r(lang) for r in m.misses],
             for_actions=for_actions,
@@ -148,3 +139,32 @@ class ProgrammeViews(ViewBase):
             excluded=views("excluded"),
             unknown_ids=unknown_programme_ids(catalogue, profile),
         )
+
+
+def _described(p: Programme, lang: Lang, cycle: int, report_date: dt.date | None) -> dict[str, Any]:
+    """What a programme's view says whatever the firm: names, figures, labels, sources, history.
+
+    Built once per programme, language and report date (a batch with reports asked it for every
+    programme of every file); the catalogue is frozen, and the entry keeps `p` so its id stays its own.
+    """
+    key = (id(p), lang, cycle, report_date)
+    hit = _DESCRIBED.get(key)
+    if hit is None or hit[0] is not p:
+        parts: dict[str, Any] = {
+            "id": p.id,
+            "name": p.name(lang),
+            "name_other": p.name("en" if lang == "ko" else "ko"),
+            "ministry": p.ministry(lang),
+            "agency": p.agency(lang),
+            "funds": p.funds(lang),
+            "support": p.support(lang),
+            "conditions": p.conditions(lang),
+            "labels": [LabelView(text=x.text(lang), style=x.style) for x in labels(p, cycle, report_date)],
+            "sources": [SourceView(text=source_line(s)(lang), url=s.url) for s in p.sources if s.read],
+            "history": [word("report.history_line", lang, year=h.year, text=h.text(lang)) for h in p.history],
+        }
+        hit = _DESCRIBED[key] = (p, parts)
+    return hit[1]
+
+
+_DESCRIBED: dict[tuple[int, Lang, int, dt.date | None], tuple[Programme, dict[str, Any]]] = {}
