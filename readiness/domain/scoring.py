@@ -94,9 +94,15 @@ def evaluate(q: Questionnaire, answer_file: AnswerFile) -> Evaluation:
     )
 
 
-def score(q: Questionnaire, answer_file: AnswerFile, sha256: str) -> Scorecard:
-    """Score `answer_file` against `q`; `sha256` is the questionnaire file's content hash."""
-    ev = evaluate(q, answer_file)
+def score(
+    q: Questionnaire, answer_file: AnswerFile, sha256: str, evaluation: Evaluation | None = None
+) -> Scorecard:
+    """Score `answer_file` against `q`; `sha256` is the questionnaire file's content hash.
+
+    `evaluation` is `evaluate(q, answer_file)` when the caller has it already (the batch worker
+    writing a report); it is pure, so passing it changes nothing but the time.
+    """
+    ev = evaluation or evaluate(q, answer_file)
     answers, values, dims, rank = answer_file.answers, ev.values, ev.dims, ev.level.rank
     active_weight = sum(d.weight for d in q.dimensions if dims[d.id] is not None) or 1.0
     dimensions = []
