@@ -126,6 +126,7 @@ class _Linear:
             self.dims[dim.id] = {x.id: x.weight / total for x in counted} if total else {}
         active = sum(d.weight for d in q.dimensions if self.dims[d.id]) or 1.0
         self.alternatives: dict[int, list[Condition]] = {}
+        self.moved: dict[int, frozenset[str]] = {}
         self.index = {
             qid: d.weight / active * share for d in q.dimensions for qid, share in self.dims[d.id].items()
         }
@@ -138,13 +139,30 @@ class _Linear:
         _apply(trial, action)
         return self.points(trial) - base
 
+    def alternatives_of(self, gate: Gate) -> list[Condition]:
+        """`gate.alternatives`, built once (the property builds new models on every call)."""
+        alternatives = self.alternatives.get(id(gate))
+        if alternatives is None:
+            alternatives = self.alternatives[id(gate)] = gate.alternatives
+        return alternatives
+
+    def moved_by(self, gate: Gate, q: Questionnaire) -> frozenset[str]:
+        """The questions whose raise moves an alternative of `gate` (its question, or one in its dimension)."""
+        moved = self.moved.get(id(gate))
+        if moved is None:
+            ids: set[str] = set()
+            for cond in self.alternatives_of(gate):
+                if cond.question is not None:
+                    ids.add(cond.question)
+                else:
+                    ids.update(x.id for x in q.dimension(cond.dimension or "").questions)
+            moved = self.moved[id(gate)] = frozenset(ids)
+        return moved
+
     def shortfall(self, gate: Gate, values: Values) -> float:
         """How far the nearest alternative of `gate` is from holding (0 when it holds)."""
-        alternatives = self.alternatives.get(id(gate))
-        if alternatives is None:  # Gate.alternatives builds new models on every call
-            alternatives = self.alternatives[id(gate)] = gate.alternatives
         gaps = []
-        for cond in alternatives:
+        for cond in self.alternatives_of(gate):
             if cond.question is not None:
                 current = float(values.get(cond.question) or 0)
             else:
@@ -180,13 +198,6 @@ def _apply(values: dict[str, int | None], action: UpgradeAction) -> None:
     values.update({qid: to for qid, (_, to) in _raises(action, values).items()})
 
 
-def _helps(cond: Condition, questions: set[str], q: Questionnaire) -> bool:
-    """Whether raising `questions` moves `cond` (its question, or one in its dimension)."""
-    if cond.question is not None:
-        return cond.question in questions
-    return any(x.id in questions for x in q.dimension(cond.dimension or "").questions)
-
-
 def _best_for_gate(
     q: Questionnaire,
     lin: _Linear,
@@ -202,12 +213,12 @@ def _best_for_gate(
     requirement of a blocked helper comes first (an MES before the ERP-MES interface).
     """
     before = lin.shortfall(gate, values)
-    alternatives = gate.alternatives
+    moved = lin.moved_by(gate, q)
+    taken = {a.id for a in chosen}
     best, best_key = None, 0.0
     blocked: list[UpgradeAction] = []
     for action in usable:
-        lifted = {x.question for x in action.lifts}
-        if any(a.id == action.id for a in chosen) or not any(_helps(c, lifted, q) for c in alternatives):
+        if action.id in taken or not any(x.question in moved for x in action.lifts):
             continue
         if not action.ready(values):
             blocked.append(action)
@@ -222,7 +233,6 @@ def _best_for_gate(
         if best is None or key > best_key:
             best, best_key = action, key
     if best is None:
-        taken = {a.id for a in chosen}
         for action in blocked:  # in `usable` order: nearest the firm's level first
             enabler = _enabler(action, values, usable, taken, rank)
             if enabler is not None:
