@@ -175,8 +175,8 @@ def _checks(p: Programme, profile: Profile, ctx: Context) -> list[_Check]:
         checks.append(_sector_check(e.sectors, profile.sector))
     if e.regions:
         checks.append(_region_check(e.regions, profile.region))
-    names = {x.id: x.name for x in ctx.catalogue.programmes}
     if e.requires_programmes or e.excludes_programmes:
+        names = {x.id: x.name for x in ctx.catalogue.programmes}
         checks.extend(_prior_checks(e, profile, names))
     return checks
 
