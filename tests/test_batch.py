@@ -9,10 +9,13 @@ import multiprocessing
 import os
 import shutil
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from readiness import api
@@ -22,7 +25,16 @@ from readiness.batch.peers import peer_figures
 from readiness.batch.rows import CRASH_MESSAGE
 from readiness.batch.run import run as run_batch
 from readiness.batch.run import safe_name
-from readiness.batch.stats import HIDDEN, OTHER, SUPPRESSED, Stats, employee_band, visible_groups
+from readiness.batch.stats import (
+    HIDDEN,
+    OTHER,
+    SUPPRESSED,
+    Stats,
+    Tally,
+    employee_band,
+    quantile,
+    visible_groups,
+)
 from readiness.cli import app
 from readiness.domain.answers import AnswerFile
 from readiness.errors import EXIT_BATCH_INVALID, Problem
@@ -434,3 +446,28 @@ def test_report_uses_peers_json_from_a_batch(tmp_path: Path) -> None:
     bad.write_text("{}", encoding="utf-8")
     with pytest.raises(AnswersError, match=r"not a peers\.json"):
         report_file(folder / "firm0.yaml", "json", "en", peers=bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-1, 1200), min_size=1, max_size=80), st.sampled_from([0.1, 0.25, 0.5, 0.75, 0.9]))
+def test_a_tally_reads_like_the_sorted_values(values: list[int], q: float) -> None:
+    # the statistics count values instead of listing firms: every figure must stay the same
+    tally = Tally(Counter(values))
+    ordered = sorted(values)
+    assert list(tally) == ordered and len(tally) == len(ordered) and tally.total == sum(ordered)
+    assert quantile(tally, q) == quantile(ordered, q)
+
+
+def test_group_figures_do_not_depend_on_the_order_firms_come_in() -> None:
+    firms = [(k * 37 % 1001, None if k % 7 == 0 else (k * 13 % 6) / 1.0, f"C{k % 9}") for k in range(300)]
+    summaries = []
+    for order in (firms, firms[::-1]):
+        stats = Stats(["x"], 2)
+        for points, score, sector in order:
+            stats.add(points=points, level=1, dimensions={"x": score}, completeness=1.0, sector=sector,
+                      region=None, size_band=None, blockers=[], plausibility=[])  # fmt: skip
+        summaries.append((stats.peers(), stats.breakdown("sector"), stats.overall.summary()))
+    assert summaries[0] == summaries[1]
+    everyone = summaries[0][2]
+    assert everyone["n"] == 300 and everyone["points"]["p50"] == quantile(sorted(f[0] for f in firms), 0.5)
+    assert everyone["dimensions"]["x"]["n"] == sum(f[1] is not None for f in firms)

@@ -3,16 +3,19 @@
 Numbers only: no file paths, names or business numbers ever enter these structures, so what
 they produce (the dashboard, peers.json) is anonymous by construction. Values are kept as
 compact integer arrays (points, dimension scores in thousandths), so memory grows by a few
-dozen bytes per firm, and every result is exact and independent of the processing order.
+dozen bytes per firm; groups are counted from them at the end as counts of each value (never
+lists of firms), and every result is exact and independent of the processing order.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from typing import Any, overload
 
 MIN_GROUP = 5  # groups of fewer firms are shown as "<5" so that no firm can be singled out
 SUPPRESSED = "<5"
@@ -46,7 +49,7 @@ def employee_band(employees: int | None) -> str | None:
     return LARGE_BAND
 
 
-def quantile(sorted_values: list[int], q: float) -> float:
+def quantile(sorted_values: Sequence[int], q: float) -> float:
     """Linear interpolation between closest ranks (numpy's default, Excel's PERCENTILE.INC)."""
     position = (len(sorted_values) - 1) * q
     low = int(position)
@@ -54,48 +57,62 @@ def quantile(sorted_values: list[int], q: float) -> float:
     return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
 
 
+class Tally(Sequence[int]):
+    """Integer values as counts of each value, read like their sorted list (for `quantile`).
+
+    A group of 100,000 firms costs as many entries as it has distinct values (points run 0-1000),
+    never a list of 100,000 Python ints; the figures are the same as from the sorted list
+    (tests/test_batch.py::test_a_tally_reads_like_the_sorted_values).
+    """
+
+    def __init__(self, counts: Mapping[int, int]) -> None:
+        self.values = sorted(v for v, c in counts.items() if c)
+        self.ends = list(accumulate(counts[v] for v in self.values))  # rank after each value
+        self.total = sum(v * counts[v] for v in self.values)
+
+    def __len__(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    @overload
+    def __getitem__(self, rank: int) -> int: ...
+    @overload
+    def __getitem__(self, rank: slice) -> Sequence[int]: ...
+    def __getitem__(self, rank: int | slice) -> int | Sequence[int]:
+        if isinstance(rank, slice):
+            raise TypeError("a Tally reads one rank at a time")
+        if not 0 <= rank < len(self):
+            raise IndexError(rank)
+        return self.values[bisect_right(self.ends, rank)]
+
+
 @dataclass
 class Group:
-    """Points and dimension scores (thousandths; -1 for n/a) of every firm in a group, by column."""
+    """Counts of the points and of each dimension score (thousandths; n/a left out) of a group."""
 
-    points: array[int] = field(default_factory=lambda: array("i"))
-    dimensions: dict[str, array[int]] = field(default_factory=dict)
-
-    @property
-    def n(self) -> int:
-        """The number of firms in the group."""
-        return len(self.points)
+    n: int
+    points: Counter[int]
+    dimensions: dict[str, Counter[int]]
 
     def summary(self, percentiles: Iterable[int] = (25, 50, 75)) -> dict[str, Any]:
         """n, mean and percentiles of points and of every dimension score (0-5, 2 decimals)."""
         return {
             "n": self.n,
-            "points": _describe(self.points, percentiles, 1),
+            "points": _describe(Tally(self.points), percentiles, 1),
             "dimensions": {
-                did: _describe(array("i", filter((-1).__lt__, values)), percentiles, 1000)  # n/a is -1
-                for did, values in self.dimensions.items()
+                did: _describe(Tally(counts), percentiles, 1000) for did, counts in self.dimensions.items()
             },
         }
 
-    def subset(self, rows: Iterable[int]) -> Group:
-        """The group of the firms at the given row indexes, in that order."""
-        rows = list(rows)
-        return Group(
-            array("i", (self.points[i] for i in rows)),
-            {did: array("i", (values[i] for i in rows)) for did, values in self.dimensions.items()},
-        )
 
-
-def _describe(values: array[int], percentiles: Iterable[int], scale: int) -> dict[str, float | int | None]:
+def _describe(values: Tally, percentiles: Iterable[int], scale: int) -> dict[str, float | int | None]:
     if not values:
         return {"n": 0, "mean": None, **{f"p{p}": None for p in percentiles}}
-    ordered = sorted(values)
     out: dict[str, float | int | None] = {
-        "n": len(ordered),
-        "mean": round(sum(ordered) / len(ordered) / scale, 2),
+        "n": len(values),
+        "mean": round(values.total / len(values) / scale, 2),
     }
     for p in percentiles:
-        out[f"p{p}"] = round(quantile(ordered, p / 100) / scale, 2)
+        out[f"p{p}"] = round(quantile(values, p / 100) / scale, 2)
     return out
 
 
@@ -146,6 +163,23 @@ def publish_counts(counts: Mapping[str, int]) -> dict[str, int | str]:
     return {key: status[key] or n for key, n in counts.items()}  # zeros stay 0 unless all is hidden
 
 
+OTHER_CODE = -1
+
+
+def _split(pairs: Counter[tuple[int, int]], merged: Mapping[int, int]) -> dict[int, Counter[int]]:
+    """(group code, value) counts as one Counter of values per (merged) group."""
+    out: dict[int, Counter[int]] = {}
+    for (code, value), count in pairs.items():
+        group = out.setdefault(merged[code], Counter())
+        group[value] += count
+    return out
+
+
+def _without_na(counts: Counter[int]) -> Counter[int]:
+    counts.pop(-1, None)  # n/a is -1
+    return counts
+
+
 @dataclass
 class Stats:
     """Running aggregates for one questionnaire; `add` each scored firm once.
@@ -155,7 +189,8 @@ class Stats:
 
     dimension_ids: list[str]
     level_count: int
-    overall: Group = field(init=False)
+    points: array[int] = field(init=False)  # one per firm, in the order added
+    dimensions: dict[str, array[int]] = field(init=False)  # thousandths; -1 for n/a
     levels: Counter[int] = field(default_factory=Counter)
     histogram: Counter[int] = field(default_factory=Counter)
     completeness_sum: float = 0.0
@@ -166,7 +201,8 @@ class Stats:
     _groups: dict[str, dict[str, Group]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.overall = Group(array("i"), {did: array("i") for did in self.dimension_ids})
+        self.points = array("i")
+        self.dimensions = {did: array("i") for did in self.dimension_ids}
 
     def add(
         self,
@@ -185,8 +221,8 @@ class Stats:
     ) -> None:
         """Record one scored firm: its points, level, dimension scores, group keys, blockers and warnings."""
         self._groups = None
-        self.overall.points.append(points)
-        for did, values in self.overall.dimensions.items():
+        self.points.append(points)
+        for did, values in self.dimensions.items():
             score = dimensions.get(did)
             values.append(-1 if score is None else round(score * 1000))
         self.levels[level] += 1
@@ -213,10 +249,20 @@ class Stats:
     @property
     def n(self) -> int:
         """The number of firms added so far."""
-        return self.overall.n
+        return len(self.points)
+
+    @property
+    def overall(self) -> Group:
+        """Every firm added, as one group."""
+        return Group(
+            self.n,
+            Counter(self.points),
+            {did: _without_na(Counter(values)) for did, values in self.dimensions.items()},
+        )
 
     def _by(self) -> dict[str, dict[str, Group]]:
-        """Every breakdown's groups, built from the columns (once).
+        """Every breakdown's groups, counted from the columns (once), in C: Counter over
+        (group code, value) pairs, so no list of firms is ever built.
 
         Groups of fewer than MIN_GROUP firms are folded into one OTHER group first: the label
         of a one-firm group (a free-text region, say) would itself point at the firm.
@@ -225,15 +271,29 @@ class Stats:
             return self._groups
         out: dict[str, dict[str, Group]] = {}
         for name, index in self.keys.items():
-            members: dict[int, list[int]] = {code: [] for code in index.values()}
-            for row, code in enumerate(self.codes[name]):
-                members[code].append(row)
-            rows = {key: members[code] for key, code in index.items()}
-            small = [key for key, found in rows.items() if len(found) < MIN_GROUP]
+            codes = self.codes[name]
+            sizes = Counter(codes)
+            small = {code for code in index.values() if sizes[code] < MIN_GROUP}
+            merged = {code: (OTHER_CODE if code in small else code) for code in index.values()}
+            points = _split(Counter(zip(codes, self.points, strict=True)), merged)
+            dims = {
+                did: _split(Counter(zip(codes, values, strict=True)), merged)
+                for did, values in self.dimensions.items()
+            }
+            keys = {key: code for key, code in index.items() if code not in small}
             if small:
-                rows = {key: found for key, found in rows.items() if key not in small}
-                rows[OTHER] = sorted(r for key in small for r in members[index[key]])
-            out[name] = {key: self.overall.subset(found) for key, found in rows.items()}
+                keys[OTHER] = OTHER_CODE
+            n: Counter[int] = Counter()
+            for code, into in merged.items():
+                n[into] += sizes[code]
+            out[name] = {
+                key: Group(
+                    n[code],
+                    points.get(code, Counter()),
+                    {did: _without_na(d.get(code, Counter())) for did, d in dims.items()},
+                )
+                for key, code in keys.items()
+            }
         self._groups = out
         return out
 
