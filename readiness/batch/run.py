@@ -15,7 +15,7 @@ from pathlib import Path
 from readiness.batch import dashboard, slides
 from readiness.batch.discover import discover, shown_path
 from readiness.batch.outdir import OutputFolder
-from readiness.batch.pool import score_files
+from readiness.batch.pool import Workers, score_files
 from readiness.batch.rows import CRASH_MESSAGE, MAX_SHOWN, BatchResult, Options, Row
 from readiness.batch.stats import Stats
 from readiness.batch.tables import Tables, write_json
@@ -45,12 +45,19 @@ class _Run:
     """The main process's part, row by row in file order: duplicates, report names, --strict,
     counts, aggregates, and the tables."""
 
-    def __init__(self, outdir: Path, options: Options, strict: bool, result: BatchResult) -> None:
+    def __init__(
+        self,
+        outdir: Path,
+        options: Options,
+        strict: bool,
+        result: BatchResult,
+        known: dict[str, LoadedQuestionnaire],
+    ) -> None:
         self.outdir, self.options, self.strict, self.result = outdir, options, strict, result
         self.first_file: dict[str, str] = {}  # business number -> first file with it
         self.roots: list[str] = []  # input folders, longest first
         self.report_names: set[str] = set()
-        self.known = _known_questionnaires(options)
+        self.known = known
         self.dimension_ids = list(
             dict.fromkeys(d.id for lq in self.known.values() for d in lq.questionnaire.dimensions)
         )
@@ -231,43 +238,47 @@ def run(
     options = options or Options()
     if options.report_format and options.report_format not in BATCH_FORMATS:
         raise UsageError(f"--reports must be one of {', '.join(BATCH_FORMATS)}")
-    found = discover(inputs)
-    paths = found.files
-    result = BatchResult(outdir=outdir, files=len(paths) + len(found.skipped))
-    result.run_date = options.today.isoformat() if options.today else None
     cpus = os.cpu_count() or 1
-    jobs = max(1, jobs or cpus)
-    if jobs > cpus:
-        result.notes.append(f"--jobs {jobs} is more than the {cpus} CPU(s) here; using {cpus}")
-        jobs = cpus
-    with OutputFolder(outdir) as folder, _terminate_as_interrupt():
-        if options.report_format:
-            report_dir = folder.staging / "reports"
-            report_dir.mkdir()
-            options = replace(options, report_dir=str(report_dir))
-        try:
-            state = _Run(folder.staging, options, strict, result)
-            state.roots = sorted(
-                (shown_path(str(p)) for p in inputs if os.path.isdir(p)), key=len, reverse=True
-            )
-            if progress is not None:
-                progress(0, len(paths))
+    wanted = max(1, jobs or cpus)
+    jobs = min(wanted, cpus)
+    known = _known_questionnaires(options)  # before the workers start, so that they share it
+    with Workers(jobs) as workers:  # before the files are found: workers must not copy the list
+        found = discover(inputs)
+        paths = found.files
+        result = BatchResult(outdir=outdir, files=len(paths) + len(found.skipped))
+        result.run_date = options.today.isoformat() if options.today else None
+        if wanted > cpus:
+            result.notes.append(f"--jobs {wanted} is more than the {cpus} CPU(s) here; using {cpus}")
+        with OutputFolder(outdir) as folder, _terminate_as_interrupt():
+            if options.report_format:
+                report_dir = folder.staging / "reports"
+                report_dir.mkdir()
+                options = replace(options, report_dir=str(report_dir))
             try:
-                for done, row in enumerate(score_files(paths, options, jobs), 1):
-                    state.add(row)
-                    if each is not None:
-                        each(row)
-                    if progress is not None:
-                        progress(done, len(paths))
-                for k, (path, reason) in enumerate(found.skipped):
-                    state.add(Row(len(paths) + k, path, status="skipped", problems=[Problem(path, reason)]))
-            except BaseException:
-                state.tables.abort()
-                raise
-            staged = state.finish()
-            folder.commit()
-        except OSError as exc:
-            raise UsageError(f"cannot write the outputs in {outdir}: {exc.strerror or exc}") from None
+                state = _Run(folder.staging, options, strict, result, known)
+                state.roots = sorted(
+                    (shown_path(str(p)) for p in inputs if os.path.isdir(p)), key=len, reverse=True
+                )
+                if progress is not None:
+                    progress(0, len(paths))
+                try:
+                    for done, row in enumerate(score_files(paths, options, jobs, workers), 1):
+                        state.add(row)
+                        if each is not None:
+                            each(row)
+                        if progress is not None:
+                            progress(done, len(paths))
+                    for k, (path, reason) in enumerate(found.skipped):
+                        state.add(
+                            Row(len(paths) + k, path, status="skipped", problems=[Problem(path, reason)])
+                        )
+                except BaseException:
+                    state.tables.abort()
+                    raise
+                staged = state.finish()
+                folder.commit()
+            except OSError as exc:
+                raise UsageError(f"cannot write the outputs in {outdir}: {exc.strerror or exc}") from None
     result.outputs = [outdir / p.relative_to(folder.staging) for p in staged]
     return result
 
