@@ -4,6 +4,7 @@ determinism, suppression, safe report names, duplicates, crashes. Small folders,
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import multiprocessing
 import os
@@ -206,6 +207,70 @@ def test_discover_recurses_sorts_and_skips_hidden(tmp_path: Path) -> None:
     ]
     skipped = {Path(p).relative_to(tmp_path).as_posix(): why for p, why in found.skipped}
     assert skipped == {".git": "skipped: hidden folder", "a/.hidden.yaml": "skipped: hidden file"}
+
+
+def _reference_discover(inputs: list[str]) -> list[str]:
+    """What discover did with one dict of absolute paths (no skips in these trees)."""
+    files: dict[str, str] = {}
+
+    def walk(top: str) -> None:
+        seen = set()
+        for root, dirs, names in os.walk(top, followlinks=True):
+            if os.path.realpath(root) in seen:  # a link to a folder already walked: reported
+                dirs[:] = []
+                continue
+            seen.add(os.path.realpath(root))
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in names:
+                if name.lower().endswith((".yaml", ".yml", ".xlsx", ".xlsm")) and not name.startswith("."):
+                    files.setdefault(os.path.abspath(os.path.join(root, name)), os.path.join(root, name))
+
+    for item in inputs:
+        for match in sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]:
+            if os.path.isdir(match):
+                walk(match)
+            else:
+                files.setdefault(os.path.abspath(match), match)
+    return sorted(files.values())
+
+
+TRICKY = [
+    "a/x.yaml",
+    "a-c/x.yaml",
+    "a.yaml",
+    "a/b/y.yml",
+    "a/b.yaml",
+    "a/b-c.yaml",
+    "ä/한글.yaml",
+    "a/c.xlsx",
+]
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        ["."],
+        ["a", "a-c", "a.yaml"],
+        ["a/x.yaml", "a"],
+        ["a", "./a/x.yaml", "a/b/../x.yaml"],
+        ["./a/", "a", "a/b"],
+        ["a/b", "a/", "a-c/x.yaml", "ä"],
+        ["**/*.yaml", "."],
+        ["a/b/../b/y.yml", "a/b", "./a/b/y.yml", "link"],
+    ],
+)
+def test_discover_keeps_the_first_spelling_of_a_file_found_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, inputs: list[str]
+) -> None:
+    for name in TRICKY:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    (tmp_path / "link").symlink_to(tmp_path / "a" / "b")
+    monkeypatch.chdir(tmp_path)
+    found = discover(inputs)
+    assert list(found.files) == _reference_discover(inputs)
+    assert [found.files[i] for i in range(len(found.files))] == list(found.files)
+    assert list(found.files[1:3]) == list(found.files)[1:3] and found.files[-1] == list(found.files)[-1]
 
 
 # --- duplicates and --strict ------------------------------------------------------------------
