@@ -24,8 +24,8 @@ from readiness.batch import pool, worker
 from readiness.batch.discover import discover
 from readiness.batch.peers import peer_figures
 from readiness.batch.rows import CRASH_MESSAGE
+from readiness.batch.run import FirstFiles, safe_name
 from readiness.batch.run import run as run_batch
-from readiness.batch.run import safe_name
 from readiness.batch.stats import (
     HIDDEN,
     OTHER,
@@ -536,3 +536,17 @@ def test_group_figures_do_not_depend_on_the_order_firms_come_in() -> None:
     everyone = summaries[0][2]
     assert everyone["n"] == 300 and everyone["points"]["p50"] == quantile(sorted(f[0] for f in firms), 0.5)
     assert everyone["dimensions"]["x"]["n"] == sum(f[1] is not None for f in firms)
+
+
+def test_first_files_finds_every_repeat_like_a_dict() -> None:
+    import random
+
+    rng = random.Random(15)
+    numbers = [
+        f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10000, 99999)}" for _ in range(3000)
+    ]
+    numbers += ["000-00-00000", "999-99-99999", "not-a-number", "１２３-４５-６７８９０"]
+    order = [rng.choice(numbers) for _ in range(20_000)]  # many repeats; the table grows several times
+    table, reference = FirstFiles(), dict[str, int]()
+    for index, number in enumerate(order):
+        assert table.first(number, index) == reference.setdefault(number, index)

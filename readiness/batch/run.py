@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import threading
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +42,60 @@ def safe_name(text: str, fallback: str = "report") -> str:
     return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
 
 
+class FirstFiles:
+    """Business number -> the index of the first file with it, for 100,000 firms in ~2 MB.
+
+    A dict of number strings to path strings cost ~250 bytes a firm. Numbers are stored as
+    integers packed with the index into one int64 slot of an open-addressing table (half full at
+    most); the path is looked up by index only when a number repeats. A number in another form
+    (none pass validation today) goes to a plain dict. tests/test_batch.py::
+    test_first_files_finds_every_repeat_like_a_dict compares it with a dict.
+    """
+
+    INDEX_BITS = 29  # up to 536 million files
+
+    def __init__(self) -> None:
+        self._slots = array("q", bytes(8 * 1024))
+        self._used = 0
+        self._other: dict[str, int] = {}
+
+    @staticmethod
+    def _key(number: str) -> int | None:
+        digits = number.replace("-", "")
+        return int(digits) + 1 if len(digits) == 10 and digits.isdigit() and digits.isascii() else None
+
+    def first(self, number: str, index: int) -> int:
+        """The index of the first file with `number`; `index` if this is the first."""
+        key = self._key(number)
+        if key is None or index >> self.INDEX_BITS:
+            return self._other.setdefault(number, index)
+        slots, mask = self._slots, len(self._slots) - 1
+        slot = (key * 0x9E3779B97F4A7C15 >> 20) & mask
+        while True:
+            packed = slots[slot]
+            if packed == 0:
+                break
+            if packed >> self.INDEX_BITS == key:
+                return packed & ((1 << self.INDEX_BITS) - 1)
+            slot = (slot + 1) & mask
+        slots[slot] = key << self.INDEX_BITS | index
+        self._used += 1
+        if self._used * 2 > len(slots):
+            self._grow()
+        return index
+
+    def _grow(self) -> None:
+        old = self._slots
+        self._slots = array("q", bytes(16 * len(old)))
+        slots, mask = self._slots, len(self._slots) - 1
+        for packed in old:
+            if packed:
+                slot = ((packed >> self.INDEX_BITS) * 0x9E3779B97F4A7C15 >> 20) & mask
+                while slots[slot]:
+                    slot = (slot + 1) & mask
+                slots[slot] = packed
+
+
 class _Run:
     """The main process's part, row by row in file order: duplicates, report names, --strict,
     counts, aggregates, and the tables."""
@@ -54,7 +109,8 @@ class _Run:
         known: dict[str, LoadedQuestionnaire],
     ) -> None:
         self.outdir, self.options, self.strict, self.result = outdir, options, strict, result
-        self.first_file: dict[str, str] = {}  # business number -> first file with it
+        self.first_files = FirstFiles()  # business number -> index of the first file with it
+        self.paths: Sequence[str] = ()  # the files, by index
         self.roots: list[str] = []  # input folders, longest first
         self.report_names: set[str] = set()
         self.known = known
@@ -72,10 +128,13 @@ class _Run:
         row.path, row.source = self._relative(shown_path(row.path))  # only shown from here on
         row.problems = [dataclasses.replace(p, path=row.path) for p in row.problems]
         if row.business_number:
-            first = self.first_file.setdefault(row.business_number, row.path)
-            if first != row.path:
-                row.duplicate_of = first
-                result.duplicates.setdefault(row.business_number, [first]).append(row.path)
+            first_index = self.first_files.first(row.business_number, row.index)
+            if first_index != row.index:
+                earlier = result.duplicates.get(row.business_number)
+                row.duplicate_of = (
+                    earlier[0] if earlier else self._relative(shown_path(self.paths[first_index]))[0]
+                )
+                result.duplicates.setdefault(row.business_number, [row.duplicate_of]).append(row.path)
         if row.warnings:
             result.warned += 1
         if self.strict and row.status == "ok":
@@ -256,6 +315,7 @@ def run(
                 options = replace(options, report_dir=str(report_dir))
             try:
                 state = _Run(folder.staging, options, strict, result, known)
+                state.paths = paths
                 state.roots = sorted(
                     (shown_path(str(p)) for p in inputs if os.path.isdir(p)), key=len, reverse=True
                 )
