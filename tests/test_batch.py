@@ -571,3 +571,21 @@ def test_the_batch_command_keeps_rows_only_for_history(
     result = runner.invoke(app, ["batch", "examples/demo.yaml", "-o", str(tmp_path / "out"), *store])
     assert result.exit_code == 0, result.output
     assert (kept[0] is not None) is history
+
+
+def test_statistics_columns_widen_for_values_that_do_not_fit() -> None:
+    stats = Stats(["x"], 2)
+    for points, score, region in [(10, 1.0, "a"), (70_000, 40.0, "b"), (-5, None, "c")] * 5:
+        stats.add(points=points, level=1, dimensions={"x": score}, completeness=1.0, sector=None,
+                  region=region, size_band=None, blockers=[], plausibility=[])  # fmt: skip
+    for i in range(70_000):  # more group keys than two bytes hold
+        stats.add(points=1, level=1, dimensions={"x": 1.0}, completeness=1.0, sector=None,
+                  region=f"r{i}", size_band=None, blockers=[], plausibility=[])  # fmt: skip
+    assert list(stats.points[:3]) == [10, 70_000, -5] and list(stats.dimensions["x"][:3]) == [
+        1000,
+        40_000,
+        -1,
+    ]
+    regions = {e["group"]: e for e in stats.breakdown("region")}
+    assert regions["b"]["points"]["mean"] == 70_000 and regions["b"]["dimensions"]["x"]["mean"] == 40.0
+    assert regions["c"]["dimensions"]["x"]["n"] == 0 and regions[OTHER]["n"] == 70_000

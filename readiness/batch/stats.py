@@ -3,8 +3,9 @@
 Numbers only: no file paths, names or business numbers ever enter these structures, so what
 they produce (the dashboard, peers.json) is anonymous by construction. Values are kept as
 compact integer arrays (points, dimension scores in thousandths), so memory grows by a few
-dozen bytes per firm; groups are counted from them at the end as counts of each value (never
-lists of firms), and every result is exact and independent of the processing order.
+dozen bytes per firm; a group's columns are gathered when its figures are asked for, one group
+at a time, and read as counts of each value (never lists of Python ints), and every result is
+exact and independent of the processing order.
 """
 
 from __future__ import annotations
@@ -87,21 +88,36 @@ class Tally(Sequence[int]):
 
 @dataclass
 class Group:
-    """Counts of the points and of each dimension score (thousandths; n/a left out) of a group."""
+    """Points and dimension scores (thousandths; -1 for n/a) of every firm in a group, by column."""
 
-    n: int
-    points: Counter[int]
-    dimensions: dict[str, Counter[int]]
+    points: array[int]
+    dimensions: dict[str, array[int]]
+
+    @property
+    def n(self) -> int:
+        """The number of firms in the group."""
+        return len(self.points)
 
     def summary(self, percentiles: Iterable[int] = (25, 50, 75)) -> dict[str, Any]:
         """n, mean and percentiles of points and of every dimension score (0-5, 2 decimals)."""
         return {
             "n": self.n,
-            "points": _describe(Tally(self.points), percentiles, 1),
+            "points": _describe(Tally(Counter(self.points)), percentiles, 1),
             "dimensions": {
-                did: _describe(Tally(counts), percentiles, 1000) for did, counts in self.dimensions.items()
+                did: _describe(_without_na(Counter(values)), percentiles, 1000)
+                for did, values in self.dimensions.items()
             },
         }
+
+    def subset(self, rows: array[int]) -> Group:
+        """The group of the firms at the given row indexes."""
+        return Group(
+            array(self.points.typecode, map(self.points.__getitem__, rows)),
+            {
+                did: array(values.typecode, map(values.__getitem__, rows))
+                for did, values in self.dimensions.items()
+            },
+        )
 
 
 def _describe(values: Tally, percentiles: Iterable[int], scale: int) -> dict[str, float | int | None]:
@@ -163,21 +179,21 @@ def publish_counts(counts: Mapping[str, int]) -> dict[str, int | str]:
     return {key: status[key] or n for key, n in counts.items()}  # zeros stay 0 unless all is hidden
 
 
-OTHER_CODE = -1
+def _append(column: array[int], value: int) -> array[int]:
+    """`column` with `value` appended: two bytes a value (points run 0-1000, scores 0-5000,
+    a few dozen group keys), widened to eight the first time a value does not fit
+    (tests/test_batch.py::test_statistics_columns_widen_for_values_that_do_not_fit)."""
+    try:
+        column.append(value)
+    except OverflowError:
+        column = array("q", column)
+        column.append(value)
+    return column
 
 
-def _split(pairs: Counter[tuple[int, int]], merged: Mapping[int, int]) -> dict[int, Counter[int]]:
-    """(group code, value) counts as one Counter of values per (merged) group."""
-    out: dict[int, Counter[int]] = {}
-    for (code, value), count in pairs.items():
-        group = out.setdefault(merged[code], Counter())
-        group[value] += count
-    return out
-
-
-def _without_na(counts: Counter[int]) -> Counter[int]:
+def _without_na(counts: Counter[int]) -> Tally:
     counts.pop(-1, None)  # n/a is -1
-    return counts
+    return Tally(counts)
 
 
 @dataclass
@@ -195,14 +211,13 @@ class Stats:
     histogram: Counter[int] = field(default_factory=Counter)
     completeness_sum: float = 0.0
     keys: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in BREAKDOWNS})
-    codes: dict[str, array[int]] = field(default_factory=lambda: {name: array("I") for name in BREAKDOWNS})
+    codes: dict[str, array[int]] = field(default_factory=lambda: {name: array("H") for name in BREAKDOWNS})
     blockers: Counter[str] = field(default_factory=Counter)
     warnings: Counter[str] = field(default_factory=Counter)
-    _groups: dict[str, dict[str, Group]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.points = array("i")
-        self.dimensions = {did: array("i") for did in self.dimension_ids}
+        self.points = array("h")
+        self.dimensions = {did: array("h") for did in self.dimension_ids}
 
     def add(
         self,
@@ -220,11 +235,11 @@ class Stats:
         source: str | None = None,
     ) -> None:
         """Record one scored firm: its points, level, dimension scores, group keys, blockers and warnings."""
-        self._groups = None
-        self.points.append(points)
-        for did, values in self.dimensions.items():
+        self.points = _append(self.points, points)
+        columns = self.dimensions
+        for did, values in columns.items():
             score = dimensions.get(did)
-            values.append(-1 if score is None else round(score * 1000))
+            columns[did] = _append(values, -1 if score is None else round(score * 1000))
         self.levels[level] += 1
         self.histogram[min(points // HISTOGRAM_STEP, 1000 // HISTOGRAM_STEP - 1)] += 1
         self.completeness_sum += completeness
@@ -240,7 +255,7 @@ class Stats:
             code = index.get(key)
             if code is None:
                 code = index[key] = len(index)
-            self.codes[name].append(code)
+            self.codes[name] = _append(self.codes[name], code)
         if blockers:
             self.blockers.update(set(blockers))
         if plausibility:
@@ -254,59 +269,37 @@ class Stats:
     @property
     def overall(self) -> Group:
         """Every firm added, as one group."""
-        return Group(
-            self.n,
-            Counter(self.points),
-            {did: _without_na(Counter(values)) for did, values in self.dimensions.items()},
-        )
+        return Group(self.points, self.dimensions)
 
-    def _by(self) -> dict[str, dict[str, Group]]:
-        """Every breakdown's groups, counted from the columns (once), in C: Counter over
-        (group code, value) pairs, so no list of firms is ever built.
+    def _members(self, name: str) -> dict[str, array[int]]:
+        """The row indexes of each group of a breakdown (4 bytes a firm, made when asked for).
 
         Groups of fewer than MIN_GROUP firms are folded into one OTHER group first: the label
         of a one-firm group (a free-text region, say) would itself point at the firm.
         """
-        if self._groups is not None:
-            return self._groups
-        out: dict[str, dict[str, Group]] = {}
-        for name, index in self.keys.items():
-            codes = self.codes[name]
-            sizes = Counter(codes)
-            small = {code for code in index.values() if sizes[code] < MIN_GROUP}
-            merged = {code: (OTHER_CODE if code in small else code) for code in index.values()}
-            points = _split(Counter(zip(codes, self.points, strict=True)), merged)
-            dims = {
-                did: _split(Counter(zip(codes, values, strict=True)), merged)
-                for did, values in self.dimensions.items()
-            }
-            keys = {key: code for key, code in index.items() if code not in small}
-            if small:
-                keys[OTHER] = OTHER_CODE
-            n: Counter[int] = Counter()
-            for code, into in merged.items():
-                n[into] += sizes[code]
-            out[name] = {
-                key: Group(
-                    n[code],
-                    points.get(code, Counter()),
-                    {did: _without_na(d.get(code, Counter())) for did, d in dims.items()},
-                )
-                for key, code in keys.items()
-            }
-        self._groups = out
-        return out
+        index = self.keys[name]
+        members: dict[int, array[int]] = {code: array("I") for code in index.values()}
+        for row, code in enumerate(self.codes[name]):
+            members[code].append(row)
+        rows = {key: members[code] for key, code in index.items()}
+        small = {key for key, found in rows.items() if len(found) < MIN_GROUP}
+        if small:
+            rows = {key: found for key, found in rows.items() if key not in small}
+            rows[OTHER] = other = array("I")
+            for key in small:
+                other.extend(members[index[key]])
+        return rows
 
     def breakdown(self, name: str, percentiles: Iterable[int] = (25, 50, 75)) -> list[dict[str, Any]]:
         """One entry per group, sorted by key; statistics only where the group may be shown."""
-        groups = self._by()[name]
-        status = visible_groups({key: g.n for key, g in groups.items()})
+        groups = self._members(name)
+        status = visible_groups({key: len(rows) for key, rows in groups.items()})
         out = []
         for key in sorted(groups, key=lambda k: (k == OTHER, k == UNKNOWN, _rank(name, k), k)):
             if status[key]:
                 out.append({"group": key, "n": status[key]})
-            else:
-                out.append({"group": key, **groups[key].summary(percentiles)})
+            else:  # one group's columns at a time
+                out.append({"group": key, **self.overall.subset(groups[key]).summary(percentiles)})
         return out
 
     def peers(self) -> dict[str, Any]:
