@@ -1,17 +1,21 @@
 """Benchmark `readiness batch` against the floor of reading and parsing the same files.
 
-    python benchmarks/batch.py [-n 10000] [--jobs N] [--keep DIR]
+    python benchmarks/batch.py [--sizes 10000,100000] [--rounds 3] [--reports-n 2000] [--quick]
+                               [--jobs N] [--keep DIR]
 
-Generates N realistic answer files (fixed seed; Korean names, notes and regions; audit files with
+Generates realistic answer files (fixed seed; Korean names, notes and regions; audit files with
 evidence; a few per cent invalid in the ways real submissions break) in a temporary folder, then
 prints, for the same files in one run:
-- the floor: read + parse every file with the faster of libyaml's CSafeLoader and CBaseLoader on
-  all cores (a ProcessPoolExecutor, like the pipeline), nothing else;
-- the full `readiness batch` (the real CLI in a child process), without and with `--reports html`;
-- files per second, the ratio to the floor, and peak memory (getrusage of the process and of its
-  largest worker).
-Every timing is the wall time of a fresh child process, so start-up costs are counted the same way
-for the floor and for the batch.
+- both floors: read + parse every file with libyaml's CSafeLoader, and with CBaseLoader, on all
+  cores (a ProcessPoolExecutor, like the pipeline), nothing else;
+- the full `readiness batch` (the real CLI in a child process): files per second, the ratio to
+  each floor, and peak memory (getrusage of the process and of its largest worker);
+- `--reports html` files per second, on a smaller folder (reports cost ~20x a row);
+- the growth of peak memory from the first size to the last (goal: at most 1.2x).
+The floors and the batch run interleaved (floor, floor, batch, floor, floor, batch...) and the
+medians are printed, so a machine that gets busier half-way cannot flip a ratio. Every timing is
+the wall time of a fresh child process, so start-up costs count the same way for the floor and
+for the batch. `--quick` (2,000 and 10,000 files) takes a few minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -157,7 +162,7 @@ def answer_file(rng: random.Random, questions: list[Question], bn: str, version:
     return "\n".join(out) + "\n"
 
 
-BREAKAGES = [
+BREAKAGES: list[tuple[str, Callable[[str, str], str] | None]] = [
     ("out-of-range", lambda t, q: t.replace(f"  {q}: ", f"  {q}: 7 #", 1)),
     ("syntax", lambda t, q: t.replace("company:\n", "company: {name: X\n", 1)),
     ("unknown-question", lambda t, q: t + f"  {q}x: 3\n"),
@@ -167,12 +172,15 @@ BREAKAGES = [
 ]
 
 
-def generate(folder: Path, n: int, questions: list[Question], version: str, seed: int = 20261122) -> int:
-    """Write `n` answer files into `folder` (in sub-folders by region office); return how many are broken."""
-    rng = random.Random(seed)
+def _generate_chunk(
+    folder: str, start: int, stop: int, questions: list[Question], version: str, seed: int
+) -> int:
+    """Files `start` to `stop` (their own random stream, so any pool gives the same files)."""
+    rng = random.Random(f"{seed}-{start}")
     seen: list[str] = []
     broken = 0
-    for i in range(n):
+    made: set[str] = set()
+    for i in range(start, stop):
         bn = rng.choice(seen) if seen and rng.random() < 0.005 else _business_number(rng)
         seen.append(bn)
         text = answer_file(rng, questions, bn, version)
@@ -185,10 +193,32 @@ def generate(folder: Path, n: int, questions: list[Question], version: str, seed
             else:
                 qid = rng.choice([q[0] for q in questions if not q[1]])
                 data = breaker(text, qid).encode("utf-8")
-        sub = folder / f"office-{i % 7}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"submission-{i:06d}.yaml").write_bytes(data)
+        sub = os.path.join(folder, f"office-{i % 7}")
+        if sub not in made:
+            os.makedirs(sub, exist_ok=True)
+            made.add(sub)
+        with open(os.path.join(sub, f"submission-{i:06d}.yaml"), "wb") as handle:
+            handle.write(data)
     return broken
+
+
+GENERATE_CHUNK = 2000
+
+
+def generate(
+    folder: Path, n: int, questions: list[Question], version: str, seed: int = 20261122, jobs: int = 1
+) -> int:
+    """Write `n` answer files into `folder` (in sub-folders by region office); return how many are broken.
+
+    Chunks of files are written by `jobs` processes, each chunk from its own seed: 100,000 files
+    (1.3 GB) take about a minute on 2 cores.
+    """
+    bounds = [(i, min(n, i + GENERATE_CHUNK)) for i in range(0, n, GENERATE_CHUNK)]
+    with ProcessPoolExecutor(max(1, jobs)) as pool:
+        futures = [
+            pool.submit(_generate_chunk, str(folder), a, b, questions, version, seed) for a, b in bounds
+        ]
+        return sum(f.result() for f in futures)
 
 
 # --- the floor: read + parse only, on all cores ---------------------------------------------------
@@ -257,71 +287,164 @@ def _stage_main(result_file: Path, argv: list[str]) -> None:
         stage_rusage(result_file)
 
 
+def median(values: list[float]) -> float:
+    """The middle value (the mean of the two middle ones for an even count)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+LOADERS = ("CSafeLoader", "CBaseLoader")
+
+
+class Bench:
+    """The generated folders and the runs measured on them."""
+
+    def __init__(self, args: argparse.Namespace, scratch: Path) -> None:
+        from readiness.files.loading import find_questionnaire
+
+        self.args, self.scratch = args, scratch
+        qid, _, version = args.questionnaire.partition("@")
+        self.q = find_questionnaire(qid, version or None).questionnaire
+        self.questions = [
+            (x.id, x.na_allowed, x.text.ko, [o.ko for o in x.options]) for x in self.q.questions
+        ]
+        self.extra = (
+            [] if args.questionnaire == "kr-smart-factory" else ["--questionnaire", args.questionnaire]
+        )
+
+    def folder(self, n: int, name: str) -> Path:
+        """A folder of `n` generated files (kept under --keep and reused when it is there)."""
+        base = self.args.keep or self.scratch
+        folder = base / f"{name}-{n}"
+        if not folder.is_dir() or not any(folder.rglob("*.yaml")):
+            started = time.perf_counter()
+            broken = generate(folder, n, self.questions, self.q.version, jobs=self.args.jobs)
+            size = sum(p.stat().st_size for p in folder.rglob("*.yaml"))
+            print(
+                f"generated {n:,} files in {folder} ({size / 1e6:.0f} MB, {broken} deliberately broken) "
+                f"in {time.perf_counter() - started:.1f} s"
+            )
+        return folder
+
+    def batch(self, folder: Path, flags: list[str]) -> tuple[float, dict[str, float]]:
+        """`readiness batch` on `folder` in a fresh process: wall time and peak memory."""
+        out = self.scratch / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        cmd = [
+            "cli",
+            "batch",
+            str(folder),
+            "-o",
+            str(out),
+            "--jobs",
+            str(self.args.jobs),
+            *flags,
+            *self.extra,
+        ]
+        return run_stage(cmd, self.scratch)
+
+    def floor(self, folder: Path, loader: str) -> float:
+        """Read + parse only, on all cores."""
+        return run_stage(["floor", str(folder), str(self.args.jobs), loader], self.scratch)[0]
+
+
+def _line(label: str, seconds: float, n: int, floors: dict[str, float]) -> str:
+    ratios = "  ".join(f"{seconds / floors[k]:4.2f}x {k[:5]}" for k in LOADERS if k in floors)
+    return f"  {label:<24} {seconds:6.2f} s  {n / seconds:6.0f} files/s  {ratios}"
+
+
+def measure_size(bench: Bench, n: int, rounds: int, reports: Path | None) -> dict[str, float]:
+    """Floors, batch (and reports) interleaved for `rounds` rounds: print medians; peak memory."""
+    folder = bench.folder(n, "answers")
+    times: dict[str, list[float]] = {k: [] for k in (*LOADERS, "batch", "reports")}
+    memory = {"self_mb": 0.0, "children_mb": 0.0}
+    for _ in range(rounds):
+        for loader in LOADERS:
+            times[loader].append(bench.floor(folder, loader))
+        seconds, mem = bench.batch(folder, [])
+        times["batch"].append(seconds)
+        memory = {k: max(memory[k], mem[k]) for k in memory}
+        if reports is not None:
+            times["reports"].append(bench.batch(reports, ["--reports", "html"])[0])
+    floors = {k: median(times[k]) for k in LOADERS}
+    print(f"{n:,} files, {bench.args.jobs} processes, {rounds} interleaved round(s), median:")
+    for k in LOADERS:
+        print(_line(f"floor (read + {k})", floors[k], n, {}) + "   rounds: " + _rounds(times[k]))
+    batch = median(times["batch"])
+    print(_line("readiness batch", batch, n, floors) + "   rounds: " + _rounds(times["batch"]))
+    print(f"  peak RSS: main {memory['self_mb']:.0f} MB, largest worker {memory['children_mb']:.0f} MB")
+    if reports is not None:
+        files = sum(1 for _ in reports.rglob("*.yaml"))
+        seconds = median(times["reports"])
+        print(
+            f"  batch --reports html on {files:,} files: {seconds:.2f} s, {files / seconds:.0f} files/s "
+            f"(goal >= 500)   rounds: {_rounds(times['reports'])}"
+        )
+    return {"batch_s": batch, **floors, **memory}
+
+
+def _rounds(values: list[float]) -> str:
+    return " ".join(f"{v:.2f}" for v in values)
+
+
 def main() -> None:
     """Time `readiness batch` on generated answer files (or run one stage when called with --stage)."""
     if len(sys.argv) > 2 and sys.argv[1] == "--stage":
         _stage_main(Path(sys.argv[2]), sys.argv[3:])
         return
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-n", type=int, default=10_000, help="number of answer files (default 10000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="numbers of files, comma-separated (default 10000,100000; memory is compared between them)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds at the first size (default 3)"
+    )
+    parser.add_argument(
+        "--large-rounds",
+        type=int,
+        default=1,
+        help="rounds at the other sizes (default 1: memory, and the ratio)",
+    )
+    parser.add_argument(
+        "--reports-n", type=int, default=2000, help="files for --reports html (default 2000; 0: skip)"
+    )
+    parser.add_argument("--quick", action="store_true", help="2,000 and 10,000 files, 300 for reports")
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)"
     )
-    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (reused next time)")
     parser.add_argument(
         "--questionnaire", default="kr-smart-factory", help="questionnaire id or file the files are for"
     )
     args = parser.parse_args()
-
-    from readiness.files.loading import find_questionnaire
-
-    qid, _, version = args.questionnaire.partition("@")
-    q = find_questionnaire(qid, version or None).questionnaire
-    questions = [(x.id, x.na_allowed, x.text.ko, [o.ko for o in x.options]) for x in q.questions]
+    if args.quick:
+        args.sizes, args.reports_n = "2000,10000", 300
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    print(f"cores: {os.cpu_count()}, jobs: {args.jobs}, python {sys.version.split()[0]}")
 
     scratch = Path(tempfile.mkdtemp(prefix="readiness-bench-"))
     try:
-        folder = args.keep or scratch / "answers"
-        if args.keep is None or not any(folder.rglob("*.yaml")):
-            broken = generate(folder, args.n, questions, q.version)
-        else:
-            broken = -1
-        files = sorted(folder.rglob("*.yaml"))
-        size = sum(p.stat().st_size for p in files)
-        print(f"files: {len(files)} in {folder} ({size / 1e6:.1f} MB, {broken} deliberately broken)")
-        print(f"cores: {os.cpu_count()}, jobs: {args.jobs}, python {sys.version.split()[0]}")
-
-        floors = {}
-        for loader in ("CSafeLoader", "CBaseLoader"):
-            seconds, _ = run_stage(["floor", str(folder), str(args.jobs), loader], scratch)
-            floors[loader] = seconds
-            print(f"  parse only, {loader:<11}       {seconds:6.2f} s  {len(files) / seconds:7.0f} files/s")
-        best = min(floors, key=floors.__getitem__)
-        floor_s = floors[best]
-        print(f"floor (read + {best}, {args.jobs} processes): {floor_s:.2f} s")
-
-        extra = [] if args.questionnaire == "kr-smart-factory" else ["--questionnaire", args.questionnaire]
-        runs = [("batch", [])]
-        try:
-            import readiness.report  # noqa: F401
-
-            runs.append(("batch --reports html", ["--reports", "html"]))
-        except ImportError:
-            note = "batch --reports html: skipped (readiness.report.render_report is not there yet)"
-        else:
-            note = ""
-        for label, flags in runs:
-            out = scratch / "out"
-            shutil.rmtree(out, ignore_errors=True)
-            cmd = ["cli", "batch", str(folder), "-o", str(out), "--jobs", str(args.jobs), *flags, *extra]
-            seconds, mem = run_stage(cmd, scratch)
-            print(
-                f"{label:<22} {seconds:6.2f} s  {len(files) / seconds:7.0f} files/s  "
-                f"{seconds / floor_s:4.2f}x floor  peak RSS main {mem['self_mb']:.0f} MB, "
-                f"largest worker {mem['children_mb']:.0f} MB"
+        bench = Bench(args, scratch)
+        reports = bench.folder(args.reports_n, "reports") if args.reports_n else None
+        results = {}
+        for k, n in enumerate(sizes):
+            results[n] = measure_size(
+                bench, n, args.rounds if k == 0 else args.large_rounds, reports if k == 0 else None
             )
-        if note:
-            print(note)
+            if bench.args.keep is None:
+                shutil.rmtree(scratch / f"answers-{n}", ignore_errors=True)
+        if len(sizes) > 1:
+            low, high = results[sizes[0]], results[sizes[-1]]
+            print(
+                f"peak memory {sizes[-1]:,} / {sizes[0]:,} files: "
+                f"main {high['self_mb'] / low['self_mb']:.2f}x, "
+                f"largest worker {high['children_mb'] / low['children_mb']:.2f}x (goal <= 1.2x)"
+            )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

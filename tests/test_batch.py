@@ -4,15 +4,19 @@ determinism, suppression, safe report names, duplicates, crashes. Small folders,
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import multiprocessing
 import os
 import shutil
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from readiness import api
@@ -20,9 +24,18 @@ from readiness.batch import pool, worker
 from readiness.batch.discover import discover
 from readiness.batch.peers import peer_figures
 from readiness.batch.rows import CRASH_MESSAGE
+from readiness.batch.run import FirstFiles, safe_name
 from readiness.batch.run import run as run_batch
-from readiness.batch.run import safe_name
-from readiness.batch.stats import HIDDEN, OTHER, SUPPRESSED, Stats, employee_band, visible_groups
+from readiness.batch.stats import (
+    HIDDEN,
+    OTHER,
+    SUPPRESSED,
+    Stats,
+    Tally,
+    employee_band,
+    quantile,
+    visible_groups,
+)
 from readiness.cli import app
 from readiness.domain.answers import AnswerFile
 from readiness.errors import EXIT_BATCH_INVALID, Problem
@@ -194,6 +207,70 @@ def test_discover_recurses_sorts_and_skips_hidden(tmp_path: Path) -> None:
     ]
     skipped = {Path(p).relative_to(tmp_path).as_posix(): why for p, why in found.skipped}
     assert skipped == {".git": "skipped: hidden folder", "a/.hidden.yaml": "skipped: hidden file"}
+
+
+def _reference_discover(inputs: list[str]) -> list[str]:
+    """What discover did with one dict of absolute paths (no skips in these trees)."""
+    files: dict[str, str] = {}
+
+    def walk(top: str) -> None:
+        seen = set()
+        for root, dirs, names in os.walk(top, followlinks=True):
+            if os.path.realpath(root) in seen:  # a link to a folder already walked: reported
+                dirs[:] = []
+                continue
+            seen.add(os.path.realpath(root))
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in names:
+                if name.lower().endswith((".yaml", ".yml", ".xlsx", ".xlsm")) and not name.startswith("."):
+                    files.setdefault(os.path.abspath(os.path.join(root, name)), os.path.join(root, name))
+
+    for item in inputs:
+        for match in sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]:
+            if os.path.isdir(match):
+                walk(match)
+            else:
+                files.setdefault(os.path.abspath(match), match)
+    return sorted(files.values())
+
+
+TRICKY = [
+    "a/x.yaml",
+    "a-c/x.yaml",
+    "a.yaml",
+    "a/b/y.yml",
+    "a/b.yaml",
+    "a/b-c.yaml",
+    "ä/한글.yaml",
+    "a/c.xlsx",
+]
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        ["."],
+        ["a", "a-c", "a.yaml"],
+        ["a/x.yaml", "a"],
+        ["a", "./a/x.yaml", "a/b/../x.yaml"],
+        ["./a/", "a", "a/b"],
+        ["a/b", "a/", "a-c/x.yaml", "ä"],
+        ["**/*.yaml", "."],
+        ["a/b/../b/y.yml", "a/b", "./a/b/y.yml", "link"],
+    ],
+)
+def test_discover_keeps_the_first_spelling_of_a_file_found_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, inputs: list[str]
+) -> None:
+    for name in TRICKY:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    (tmp_path / "link").symlink_to(tmp_path / "a" / "b")
+    monkeypatch.chdir(tmp_path)
+    found = discover(inputs)
+    assert list(found.files) == _reference_discover(inputs)
+    assert [found.files[i] for i in range(len(found.files))] == list(found.files)
+    assert list(found.files[1:3]) == list(found.files)[1:3] and found.files[-1] == list(found.files)[-1]
 
 
 # --- duplicates and --strict ------------------------------------------------------------------
@@ -434,3 +511,81 @@ def test_report_uses_peers_json_from_a_batch(tmp_path: Path) -> None:
     bad.write_text("{}", encoding="utf-8")
     with pytest.raises(AnswersError, match=r"not a peers\.json"):
         report_file(folder / "firm0.yaml", "json", "en", peers=bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-1, 1200), min_size=1, max_size=80), st.sampled_from([0.1, 0.25, 0.5, 0.75, 0.9]))
+def test_a_tally_reads_like_the_sorted_values(values: list[int], q: float) -> None:
+    # the statistics count values instead of listing firms: every figure must stay the same
+    tally = Tally(Counter(values))
+    ordered = sorted(values)
+    assert list(tally) == ordered and len(tally) == len(ordered) and tally.total == sum(ordered)
+    assert quantile(tally, q) == quantile(ordered, q)
+
+
+def test_group_figures_do_not_depend_on_the_order_firms_come_in() -> None:
+    firms = [(k * 37 % 1001, None if k % 7 == 0 else (k * 13 % 6) / 1.0, f"C{k % 9}") for k in range(300)]
+    summaries = []
+    for order in (firms, firms[::-1]):
+        stats = Stats(["x"], 2)
+        for points, score, sector in order:
+            stats.add(points=points, level=1, dimensions={"x": score}, completeness=1.0, sector=sector,
+                      region=None, size_band=None, blockers=[], plausibility=[])  # fmt: skip
+        summaries.append((stats.peers(), stats.breakdown("sector"), stats.overall.summary()))
+    assert summaries[0] == summaries[1]
+    everyone = summaries[0][2]
+    assert everyone["n"] == 300 and everyone["points"]["p50"] == quantile(sorted(f[0] for f in firms), 0.5)
+    assert everyone["dimensions"]["x"]["n"] == sum(f[1] is not None for f in firms)
+
+
+def test_first_files_finds_every_repeat_like_a_dict() -> None:
+    import random
+
+    rng = random.Random(15)
+    numbers = [
+        f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10000, 99999)}" for _ in range(3000)
+    ]
+    numbers += ["000-00-00000", "999-99-99999", "not-a-number", "１２３-４５-６７８９０"]
+    order = [rng.choice(numbers) for _ in range(20_000)]  # many repeats; the table grows several times
+    table, reference = FirstFiles(), dict[str, int]()
+    for index, number in enumerate(order):
+        assert table.first(number, index) == reference.setdefault(number, index)
+
+
+@pytest.mark.parametrize("history", [False, True])
+def test_the_batch_command_keeps_rows_only_for_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, history: bool
+) -> None:
+    # 100,000 rows kept for nothing made the main process 4.8x larger than at 10,000 files
+    from readiness.batch import run as batch_run
+
+    real, kept = batch_run.run, []
+
+    def spying(*args: Any, **kwargs: Any) -> Any:
+        kept.append(kwargs.get("each"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch_run, "run", spying)
+    monkeypatch.chdir(ROOT)
+    store = ["--history", str(tmp_path / "h.db")] if history else []
+    result = runner.invoke(app, ["batch", "examples/demo.yaml", "-o", str(tmp_path / "out"), *store])
+    assert result.exit_code == 0, result.output
+    assert (kept[0] is not None) is history
+
+
+def test_statistics_columns_widen_for_values_that_do_not_fit() -> None:
+    stats = Stats(["x"], 2)
+    for points, score, region in [(10, 1.0, "a"), (70_000, 40.0, "b"), (-5, None, "c")] * 5:
+        stats.add(points=points, level=1, dimensions={"x": score}, completeness=1.0, sector=None,
+                  region=region, size_band=None, blockers=[], plausibility=[])  # fmt: skip
+    for i in range(70_000):  # more group keys than two bytes hold
+        stats.add(points=1, level=1, dimensions={"x": 1.0}, completeness=1.0, sector=None,
+                  region=f"r{i}", size_band=None, blockers=[], plausibility=[])  # fmt: skip
+    assert list(stats.points[:3]) == [10, 70_000, -5] and list(stats.dimensions["x"][:3]) == [
+        1000,
+        40_000,
+        -1,
+    ]
+    regions = {e["group"]: e for e in stats.breakdown("region")}
+    assert regions["b"]["points"]["mean"] == 70_000 and regions["b"]["dimensions"]["x"]["mean"] == 40.0
+    assert regions["c"]["dimensions"]["x"]["n"] == 0 and regions[OTHER]["n"] == 70_000

@@ -5,17 +5,21 @@ from __future__ import annotations
 import csv
 import fcntl
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from readiness.batch import run as batch_run
 from readiness.batch import tables
+from readiness.batch.discover import Found, discover
 from readiness.batch.outdir import LOCK
 from readiness.batch.run import run as run_batch
 from readiness.batch.stats import Stats
@@ -266,3 +270,16 @@ def test_no_text_cell_of_the_csv_files_can_start_a_formula(tmp_path: Path) -> No
                     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
     names = {r["company_name"] for r in summary(tmp_path / "out")["rows"]}
     assert '=HYPERLINK("http://x")' in names  # summary.json keeps the real value
+
+
+def test_workers_start_before_the_files_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker forked after discovery copies the list of paths: 100,000 files, 25 MB a worker
+    children = []
+
+    def counting(inputs: Sequence[str | Path]) -> Found:
+        children.append(len(multiprocessing.active_children()))
+        return discover(inputs)
+
+    monkeypatch.setattr(batch_run, "discover", counting)
+    result = run_batch([folder_of(tmp_path / "in", 3)], tmp_path / "out", jobs=1)
+    assert children == [1] and result.ok == 3

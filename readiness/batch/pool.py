@@ -1,9 +1,11 @@
 """Batch scoring in worker processes: chunks in flight, results in order, a crash pinned on one file.
 
 Design (measurements in shared/yaml-and-speed.md):
-- the files are found and sorted first, then sent to a ProcessPoolExecutor in chunks, with a
-  bounded number of chunks in flight and results consumed in order: memory stays flat however
-  many files there are, and the output is the same whatever the parallelism;
+- the workers start before the files are found (`Workers`): a forked worker copies the main
+  process's memory, and must not copy the list of 100,000 paths;
+- the files are found and sorted, then sent to the workers in chunks taken from an iterator,
+  with a bounded number of chunks in flight and results consumed in order: memory stays flat
+  however many files there are, and the output is the same whatever the parallelism;
 - a worker returns a small `Row` per file, never a scorecard; rows are spooled to a temporary
   file and the aggregates (`stats.Stats`) keep only numbers, so the main process stays small too;
 - a worker that dies (libyaml can segfault on hostile input) breaks the pool: the chunks in
@@ -18,9 +20,11 @@ import multiprocessing
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from types import TracebackType
 from typing import Any
 
 from readiness.batch.rows import CRASH_MESSAGE, Options, Row
@@ -81,31 +85,74 @@ def _isolate(chunk: Sequence[tuple[int, str]], options: Options) -> list[Row]:
     return rows
 
 
-def score_files(paths: Sequence[str], options: Options, jobs: int) -> Iterator[Row]:
-    """Rows for `paths`, in order, computed by `jobs` worker processes."""
+def _ready() -> None:
+    """A no-op task: the first one submitted starts the workers."""
+
+
+class Workers:
+    """`jobs` worker processes, started now: create this before finding the files, so that a
+    forked worker copies only the loaded code and questionnaires, not the list of paths
+    (tests/test_batch.py::test_workers_start_before_the_files_are_found)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool = _pool(jobs)
+        # fork starts every worker on the first submit; forkserver and spawn start them as needed
+        self.pool.submit(_ready).result()
+
+    def restart(self) -> None:
+        """A fresh pool after a crash broke this one."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = _pool(self.jobs)
+
+    def close(self) -> None:
+        """Stop the workers (after the tasks in flight)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def score_files(
+    paths: Collection[str], options: Options, jobs: int, workers: Workers | None = None
+) -> Iterator[Row]:
+    """Rows for `paths`, in order, computed by `jobs` worker processes (`workers` if given,
+    started earlier; else started now). The paths are read once, in order, chunk by chunk."""
     size = chunk_size(len(paths), jobs)
-    chunks = deque((i, paths[i : i + size]) for i in range(0, len(paths), size))
+    names = iter(paths)
+    start = 0
     window = jobs * 4
     pending: deque[tuple[list[tuple[int, str]], Future[list[Row]]]] = deque()
-    pool = _pool(jobs)
+    own = workers is None
+    pool = workers or Workers(jobs)
     try:
-        while chunks or pending:
-            while chunks and len(pending) < window:
-                start, names = chunks.popleft()
-                work = [(start + k, p) for k, p in enumerate(names)]
-                pending.append((work, pool.submit(score_chunk, work, options)))
+        while True:
+            while len(pending) < window:
+                work = [(start + k, p) for k, p in enumerate(islice(names, size))]
+                if not work:
+                    break
+                start += len(work)
+                pending.append((work, pool.pool.submit(score_chunk, work, options)))
+            if not pending:
+                break
             work, future = pending.popleft()
             try:
                 rows = future.result()
             except BrokenProcessPool:
                 # which chunk held the culprit is unknown: re-run all in flight, in order
-                pool.shutdown(wait=True, cancel_futures=True)
+                pool.pool.shutdown(wait=True, cancel_futures=True)
                 redo = [work] + [w for w, _ in pending]
                 pending.clear()
                 for part in redo:
                     yield from _isolate(part, options)
-                pool = _pool(jobs)
+                pool.restart()
                 continue
             yield from rows
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            pool.close()

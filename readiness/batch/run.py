@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import threading
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from readiness.batch import dashboard, slides
 from readiness.batch.discover import discover, shown_path
 from readiness.batch.outdir import OutputFolder
-from readiness.batch.pool import score_files
+from readiness.batch.pool import Workers, score_files
 from readiness.batch.rows import CRASH_MESSAGE, MAX_SHOWN, BatchResult, Options, Row
 from readiness.batch.stats import Stats
 from readiness.batch.tables import Tables, write_json
@@ -41,16 +42,78 @@ def safe_name(text: str, fallback: str = "report") -> str:
     return f"_{name}" if name.split(".")[0].upper() in _RESERVED else name
 
 
+class FirstFiles:
+    """Business number -> the index of the first file with it, for 100,000 firms in ~2 MB.
+
+    A dict of number strings to path strings cost ~250 bytes a firm. Numbers are stored as
+    integers packed with the index into one int64 slot of an open-addressing table (half full at
+    most); the path is looked up by index only when a number repeats. A number in another form
+    (none pass validation today) goes to a plain dict. tests/test_batch.py::
+    test_first_files_finds_every_repeat_like_a_dict compares it with a dict.
+    """
+
+    INDEX_BITS = 29  # up to 536 million files
+
+    def __init__(self) -> None:
+        self._slots = array("q", bytes(8 * 1024))
+        self._used = 0
+        self._other: dict[str, int] = {}
+
+    @staticmethod
+    def _key(number: str) -> int | None:
+        digits = number.replace("-", "")
+        return int(digits) + 1 if len(digits) == 10 and digits.isdigit() and digits.isascii() else None
+
+    def first(self, number: str, index: int) -> int:
+        """The index of the first file with `number`; `index` if this is the first."""
+        key = self._key(number)
+        if key is None or index >> self.INDEX_BITS:
+            return self._other.setdefault(number, index)
+        slots, mask = self._slots, len(self._slots) - 1
+        slot = (key * 0x9E3779B97F4A7C15 >> 20) & mask
+        while True:
+            packed = slots[slot]
+            if packed == 0:
+                break
+            if packed >> self.INDEX_BITS == key:
+                return packed & ((1 << self.INDEX_BITS) - 1)
+            slot = (slot + 1) & mask
+        slots[slot] = key << self.INDEX_BITS | index
+        self._used += 1
+        if self._used * 2 > len(slots):
+            self._grow()
+        return index
+
+    def _grow(self) -> None:
+        old = self._slots
+        self._slots = array("q", bytes(16 * len(old)))
+        slots, mask = self._slots, len(self._slots) - 1
+        for packed in old:
+            if packed:
+                slot = ((packed >> self.INDEX_BITS) * 0x9E3779B97F4A7C15 >> 20) & mask
+                while slots[slot]:
+                    slot = (slot + 1) & mask
+                slots[slot] = packed
+
+
 class _Run:
     """The main process's part, row by row in file order: duplicates, report names, --strict,
     counts, aggregates, and the tables."""
 
-    def __init__(self, outdir: Path, options: Options, strict: bool, result: BatchResult) -> None:
+    def __init__(
+        self,
+        outdir: Path,
+        options: Options,
+        strict: bool,
+        result: BatchResult,
+        known: dict[str, LoadedQuestionnaire],
+    ) -> None:
         self.outdir, self.options, self.strict, self.result = outdir, options, strict, result
-        self.first_file: dict[str, str] = {}  # business number -> first file with it
+        self.first_files = FirstFiles()  # business number -> index of the first file with it
+        self.paths: Sequence[str] = ()  # the files, by index
         self.roots: list[str] = []  # input folders, longest first
         self.report_names: set[str] = set()
-        self.known = _known_questionnaires(options)
+        self.known = known
         self.dimension_ids = list(
             dict.fromkeys(d.id for lq in self.known.values() for d in lq.questionnaire.dimensions)
         )
@@ -65,10 +128,13 @@ class _Run:
         row.path, row.source = self._relative(shown_path(row.path))  # only shown from here on
         row.problems = [dataclasses.replace(p, path=row.path) for p in row.problems]
         if row.business_number:
-            first = self.first_file.setdefault(row.business_number, row.path)
-            if first != row.path:
-                row.duplicate_of = first
-                result.duplicates.setdefault(row.business_number, [first]).append(row.path)
+            first_index = self.first_files.first(row.business_number, row.index)
+            if first_index != row.index:
+                earlier = result.duplicates.get(row.business_number)
+                row.duplicate_of = (
+                    earlier[0] if earlier else self._relative(shown_path(self.paths[first_index]))[0]
+                )
+                result.duplicates.setdefault(row.business_number, [row.duplicate_of]).append(row.path)
         if row.warnings:
             result.warned += 1
         if self.strict and row.status == "ok":
@@ -231,43 +297,48 @@ def run(
     options = options or Options()
     if options.report_format and options.report_format not in BATCH_FORMATS:
         raise UsageError(f"--reports must be one of {', '.join(BATCH_FORMATS)}")
-    found = discover(inputs)
-    paths = found.files
-    result = BatchResult(outdir=outdir, files=len(paths) + len(found.skipped))
-    result.run_date = options.today.isoformat() if options.today else None
     cpus = os.cpu_count() or 1
-    jobs = max(1, jobs or cpus)
-    if jobs > cpus:
-        result.notes.append(f"--jobs {jobs} is more than the {cpus} CPU(s) here; using {cpus}")
-        jobs = cpus
-    with OutputFolder(outdir) as folder, _terminate_as_interrupt():
-        if options.report_format:
-            report_dir = folder.staging / "reports"
-            report_dir.mkdir()
-            options = replace(options, report_dir=str(report_dir))
-        try:
-            state = _Run(folder.staging, options, strict, result)
-            state.roots = sorted(
-                (shown_path(str(p)) for p in inputs if os.path.isdir(p)), key=len, reverse=True
-            )
-            if progress is not None:
-                progress(0, len(paths))
+    wanted = max(1, jobs or cpus)
+    jobs = min(wanted, cpus)
+    known = _known_questionnaires(options)  # before the workers start, so that they share it
+    with Workers(jobs) as workers:  # before the files are found: workers must not copy the list
+        found = discover(inputs)
+        paths = found.files
+        result = BatchResult(outdir=outdir, files=len(paths) + len(found.skipped))
+        result.run_date = options.today.isoformat() if options.today else None
+        if wanted > cpus:
+            result.notes.append(f"--jobs {wanted} is more than the {cpus} CPU(s) here; using {cpus}")
+        with OutputFolder(outdir) as folder, _terminate_as_interrupt():
+            if options.report_format:
+                report_dir = folder.staging / "reports"
+                report_dir.mkdir()
+                options = replace(options, report_dir=str(report_dir))
             try:
-                for done, row in enumerate(score_files(paths, options, jobs), 1):
-                    state.add(row)
-                    if each is not None:
-                        each(row)
-                    if progress is not None:
-                        progress(done, len(paths))
-                for k, (path, reason) in enumerate(found.skipped):
-                    state.add(Row(len(paths) + k, path, status="skipped", problems=[Problem(path, reason)]))
-            except BaseException:
-                state.tables.abort()
-                raise
-            staged = state.finish()
-            folder.commit()
-        except OSError as exc:
-            raise UsageError(f"cannot write the outputs in {outdir}: {exc.strerror or exc}") from None
+                state = _Run(folder.staging, options, strict, result, known)
+                state.paths = paths
+                state.roots = sorted(
+                    (shown_path(str(p)) for p in inputs if os.path.isdir(p)), key=len, reverse=True
+                )
+                if progress is not None:
+                    progress(0, len(paths))
+                try:
+                    for done, row in enumerate(score_files(paths, options, jobs, workers), 1):
+                        state.add(row)
+                        if each is not None:
+                            each(row)
+                        if progress is not None:
+                            progress(done, len(paths))
+                    for k, (path, reason) in enumerate(found.skipped):
+                        state.add(
+                            Row(len(paths) + k, path, status="skipped", problems=[Problem(path, reason)])
+                        )
+                except BaseException:
+                    state.tables.abort()
+                    raise
+                staged = state.finish()
+                folder.commit()
+            except OSError as exc:
+                raise UsageError(f"cannot write the outputs in {outdir}: {exc.strerror or exc}") from None
     result.outputs = [outdir / p.relative_to(folder.staging) for p in staged]
     return result
 

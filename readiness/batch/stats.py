@@ -3,16 +3,20 @@
 Numbers only: no file paths, names or business numbers ever enter these structures, so what
 they produce (the dashboard, peers.json) is anonymous by construction. Values are kept as
 compact integer arrays (points, dimension scores in thousandths), so memory grows by a few
-dozen bytes per firm, and every result is exact and independent of the processing order.
+dozen bytes per firm; a group's columns are gathered when its figures are asked for, one group
+at a time, and read as counts of each value (never lists of Python ints), and every result is
+exact and independent of the processing order.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from typing import Any, overload
 
 MIN_GROUP = 5  # groups of fewer firms are shown as "<5" so that no firm can be singled out
 SUPPRESSED = "<5"
@@ -46,7 +50,7 @@ def employee_band(employees: int | None) -> str | None:
     return LARGE_BAND
 
 
-def quantile(sorted_values: list[int], q: float) -> float:
+def quantile(sorted_values: Sequence[int], q: float) -> float:
     """Linear interpolation between closest ranks (numpy's default, Excel's PERCENTILE.INC)."""
     position = (len(sorted_values) - 1) * q
     low = int(position)
@@ -54,12 +58,40 @@ def quantile(sorted_values: list[int], q: float) -> float:
     return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
 
 
+class Tally(Sequence[int]):
+    """Integer values as counts of each value, read like their sorted list (for `quantile`).
+
+    A group of 100,000 firms costs as many entries as it has distinct values (points run 0-1000),
+    never a list of 100,000 Python ints; the figures are the same as from the sorted list
+    (tests/test_batch.py::test_a_tally_reads_like_the_sorted_values).
+    """
+
+    def __init__(self, counts: Mapping[int, int]) -> None:
+        self.values = sorted(v for v, c in counts.items() if c)
+        self.ends = list(accumulate(counts[v] for v in self.values))  # rank after each value
+        self.total = sum(v * counts[v] for v in self.values)
+
+    def __len__(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    @overload
+    def __getitem__(self, rank: int) -> int: ...
+    @overload
+    def __getitem__(self, rank: slice) -> Sequence[int]: ...
+    def __getitem__(self, rank: int | slice) -> int | Sequence[int]:
+        if isinstance(rank, slice):
+            raise TypeError("a Tally reads one rank at a time")
+        if not 0 <= rank < len(self):
+            raise IndexError(rank)
+        return self.values[bisect_right(self.ends, rank)]
+
+
 @dataclass
 class Group:
     """Points and dimension scores (thousandths; -1 for n/a) of every firm in a group, by column."""
 
-    points: array[int] = field(default_factory=lambda: array("i"))
-    dimensions: dict[str, array[int]] = field(default_factory=dict)
+    points: array[int]
+    dimensions: dict[str, array[int]]
 
     @property
     def n(self) -> int:
@@ -70,32 +102,33 @@ class Group:
         """n, mean and percentiles of points and of every dimension score (0-5, 2 decimals)."""
         return {
             "n": self.n,
-            "points": _describe(self.points, percentiles, 1),
+            "points": _describe(Tally(Counter(self.points)), percentiles, 1),
             "dimensions": {
-                did: _describe(array("i", filter((-1).__lt__, values)), percentiles, 1000)  # n/a is -1
+                did: _describe(_without_na(Counter(values)), percentiles, 1000)
                 for did, values in self.dimensions.items()
             },
         }
 
-    def subset(self, rows: Iterable[int]) -> Group:
-        """The group of the firms at the given row indexes, in that order."""
-        rows = list(rows)
+    def subset(self, rows: array[int]) -> Group:
+        """The group of the firms at the given row indexes."""
         return Group(
-            array("i", (self.points[i] for i in rows)),
-            {did: array("i", (values[i] for i in rows)) for did, values in self.dimensions.items()},
+            array(self.points.typecode, map(self.points.__getitem__, rows)),
+            {
+                did: array(values.typecode, map(values.__getitem__, rows))
+                for did, values in self.dimensions.items()
+            },
         )
 
 
-def _describe(values: array[int], percentiles: Iterable[int], scale: int) -> dict[str, float | int | None]:
+def _describe(values: Tally, percentiles: Iterable[int], scale: int) -> dict[str, float | int | None]:
     if not values:
         return {"n": 0, "mean": None, **{f"p{p}": None for p in percentiles}}
-    ordered = sorted(values)
     out: dict[str, float | int | None] = {
-        "n": len(ordered),
-        "mean": round(sum(ordered) / len(ordered) / scale, 2),
+        "n": len(values),
+        "mean": round(values.total / len(values) / scale, 2),
     }
     for p in percentiles:
-        out[f"p{p}"] = round(quantile(ordered, p / 100) / scale, 2)
+        out[f"p{p}"] = round(quantile(values, p / 100) / scale, 2)
     return out
 
 
@@ -146,6 +179,23 @@ def publish_counts(counts: Mapping[str, int]) -> dict[str, int | str]:
     return {key: status[key] or n for key, n in counts.items()}  # zeros stay 0 unless all is hidden
 
 
+def _append(column: array[int], value: int) -> array[int]:
+    """`column` with `value` appended: two bytes a value (points run 0-1000, scores 0-5000,
+    a few dozen group keys), widened to eight the first time a value does not fit
+    (tests/test_batch.py::test_statistics_columns_widen_for_values_that_do_not_fit)."""
+    try:
+        column.append(value)
+    except OverflowError:
+        column = array("q", column)
+        column.append(value)
+    return column
+
+
+def _without_na(counts: Counter[int]) -> Tally:
+    counts.pop(-1, None)  # n/a is -1
+    return Tally(counts)
+
+
 @dataclass
 class Stats:
     """Running aggregates for one questionnaire; `add` each scored firm once.
@@ -155,18 +205,19 @@ class Stats:
 
     dimension_ids: list[str]
     level_count: int
-    overall: Group = field(init=False)
+    points: array[int] = field(init=False)  # one per firm, in the order added
+    dimensions: dict[str, array[int]] = field(init=False)  # thousandths; -1 for n/a
     levels: Counter[int] = field(default_factory=Counter)
     histogram: Counter[int] = field(default_factory=Counter)
     completeness_sum: float = 0.0
     keys: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in BREAKDOWNS})
-    codes: dict[str, array[int]] = field(default_factory=lambda: {name: array("I") for name in BREAKDOWNS})
+    codes: dict[str, array[int]] = field(default_factory=lambda: {name: array("H") for name in BREAKDOWNS})
     blockers: Counter[str] = field(default_factory=Counter)
     warnings: Counter[str] = field(default_factory=Counter)
-    _groups: dict[str, dict[str, Group]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.overall = Group(array("i"), {did: array("i") for did in self.dimension_ids})
+        self.points = array("h")
+        self.dimensions = {did: array("h") for did in self.dimension_ids}
 
     def add(
         self,
@@ -184,11 +235,11 @@ class Stats:
         source: str | None = None,
     ) -> None:
         """Record one scored firm: its points, level, dimension scores, group keys, blockers and warnings."""
-        self._groups = None
-        self.overall.points.append(points)
-        for did, values in self.overall.dimensions.items():
+        self.points = _append(self.points, points)
+        columns = self.dimensions
+        for did, values in columns.items():
             score = dimensions.get(did)
-            values.append(-1 if score is None else round(score * 1000))
+            columns[did] = _append(values, -1 if score is None else round(score * 1000))
         self.levels[level] += 1
         self.histogram[min(points // HISTOGRAM_STEP, 1000 // HISTOGRAM_STEP - 1)] += 1
         self.completeness_sum += completeness
@@ -204,7 +255,7 @@ class Stats:
             code = index.get(key)
             if code is None:
                 code = index[key] = len(index)
-            self.codes[name].append(code)
+            self.codes[name] = _append(self.codes[name], code)
         if blockers:
             self.blockers.update(set(blockers))
         if plausibility:
@@ -213,40 +264,42 @@ class Stats:
     @property
     def n(self) -> int:
         """The number of firms added so far."""
-        return self.overall.n
+        return len(self.points)
 
-    def _by(self) -> dict[str, dict[str, Group]]:
-        """Every breakdown's groups, built from the columns (once).
+    @property
+    def overall(self) -> Group:
+        """Every firm added, as one group."""
+        return Group(self.points, self.dimensions)
+
+    def _members(self, name: str) -> dict[str, array[int]]:
+        """The row indexes of each group of a breakdown (4 bytes a firm, made when asked for).
 
         Groups of fewer than MIN_GROUP firms are folded into one OTHER group first: the label
         of a one-firm group (a free-text region, say) would itself point at the firm.
         """
-        if self._groups is not None:
-            return self._groups
-        out: dict[str, dict[str, Group]] = {}
-        for name, index in self.keys.items():
-            members: dict[int, list[int]] = {code: [] for code in index.values()}
-            for row, code in enumerate(self.codes[name]):
-                members[code].append(row)
-            rows = {key: members[code] for key, code in index.items()}
-            small = [key for key, found in rows.items() if len(found) < MIN_GROUP]
-            if small:
-                rows = {key: found for key, found in rows.items() if key not in small}
-                rows[OTHER] = sorted(r for key in small for r in members[index[key]])
-            out[name] = {key: self.overall.subset(found) for key, found in rows.items()}
-        self._groups = out
-        return out
+        index = self.keys[name]
+        members: dict[int, array[int]] = {code: array("I") for code in index.values()}
+        for row, code in enumerate(self.codes[name]):
+            members[code].append(row)
+        rows = {key: members[code] for key, code in index.items()}
+        small = {key for key, found in rows.items() if len(found) < MIN_GROUP}
+        if small:
+            rows = {key: found for key, found in rows.items() if key not in small}
+            rows[OTHER] = other = array("I")
+            for key in small:
+                other.extend(members[index[key]])
+        return rows
 
     def breakdown(self, name: str, percentiles: Iterable[int] = (25, 50, 75)) -> list[dict[str, Any]]:
         """One entry per group, sorted by key; statistics only where the group may be shown."""
-        groups = self._by()[name]
-        status = visible_groups({key: g.n for key, g in groups.items()})
+        groups = self._members(name)
+        status = visible_groups({key: len(rows) for key, rows in groups.items()})
         out = []
         for key in sorted(groups, key=lambda k: (k == OTHER, k == UNKNOWN, _rank(name, k), k)):
             if status[key]:
                 out.append({"group": key, "n": status[key]})
-            else:
-                out.append({"group": key, **groups[key].summary(percentiles)})
+            else:  # one group's columns at a time
+                out.append({"group": key, **self.overall.subset(groups[key]).summary(percentiles)})
         return out
 
     def peers(self) -> dict[str, Any]:

@@ -115,14 +115,20 @@ def batch(
         today=dt.date.today(),  # the run date on the dashboard and in reports
         history=history is not None,
     )
-    kept: list[rows.Row] = []
+    kept: list[rows.Row] = []  # only --history needs the rows after the run (3-4 KB each)
     if history is not None:
         from readiness.history.importer import check_writable
 
         check_writable(history)
     with BatchProgress() as progress:
         result = batch_run.run(
-            paths, output, options, jobs=jobs, strict=strict, progress=progress, each=kept.append
+            paths,
+            output,
+            options,
+            jobs=jobs,
+            strict=strict,
+            progress=progress,
+            each=kept.append if history is not None else None,
         )
     print_batch(result)
     if history is not None:
