@@ -453,17 +453,22 @@ class Store:
         joined: dict[int, dict[str, Assessed | None]] = {}
         loads, day = json.loads, _day
         with self._reading() as conn:
-            rows = conn.execute(_dated(query, params), params).all()
-            for kind, firm_id, pid, on, qid, version, rank, points, dims, sector, region, size, src in rows:
-                point = (
-                    None
-                    if on is None
-                    else Point(day(on), qid, version, rank, points, loads(dims), sector, region, size, src)
-                )
+            rows = []
+            for row in conn.execute(_dated(query, params), params).all():
+                if row[3] is None:  # lists the programme from its first assessment: no "before"
+                    joined.setdefault(row[1], {})[row[2]] = None
+                else:
+                    rows.append(row)
+            # one decoder call for every row's scores: per-row json.loads costs more in its Python
+            # layers than in parsing
+            scores = loads("[" + ",".join(r[8] for r in rows) + "]")
+            for row, dims in zip(rows, scores, strict=True):
+                kind, firm_id, pid, on, qid, version, rank, points, _, sector, region, size, src = row
+                point = Point(day(on), qid, version, rank, points, dims, sector, region, size, src)
                 if kind == 0:
-                    first[firm_id] = point  # type: ignore[assignment]
+                    first[firm_id] = point
                 elif kind == 1:
-                    last[firm_id] = point  # type: ignore[assignment]
+                    last[firm_id] = point
                 else:
                     joined.setdefault(firm_id, {})[pid] = point
             samples: dict[tuple[str, str], Mapping[str, float | None]] = {}
