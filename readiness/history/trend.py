@@ -243,13 +243,20 @@ def view_of(
     out["points"] = _summary(moves)
     out["dimensions"] = _dimension_rows(moves, names)
     out["versions"] = _versions(moves, names)
-    out["groups"] = _groups(moves, by, lang) if by in _BREAKDOWN else []
+    out["groups"] = _groups(moves, by, lang, names) if by in _BREAKDOWN else []
     out["programmes"] = _programmes(firms, moves, names) if by == "programme" else []
     return out
 
 
-def _groups(moves: Sequence[Move], by: str, lang: Lang) -> list[dict[str, Any]]:
-    """One row per group (small groups folded into Other): size, up/same/down, mean changes."""
+def _group_dimensions(moves: Sequence[Move], names: dict[str, str]) -> list[dict[str, Any]]:
+    """A group's mean change per dimension: the means only (each of at least MIN_GROUP values,
+    else suppressed), not how many firms each was compared for, so no new count is published."""
+    return [{"id": r["id"], "name": r["name"], "change": r["change"]} for r in _dimension_rows(moves, names)]
+
+
+def _groups(moves: Sequence[Move], by: str, lang: Lang, names: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per group (small groups folded into Other): size, up/same/down, mean changes
+    (levels, points, years and per dimension)."""
     field_name = _BREAKDOWN[by]
     members: dict[str, list[Move]] = {}
     for m in moves:
@@ -279,7 +286,15 @@ def _groups(moves: Sequence[Move], by: str, lang: Lang) -> list[dict[str, Any]]:
         )
         for name, c in columns.items():
             c.append(cells[name])
-        rows.append({"group": label, "n": len(group), **cells, **_summary(group)})
+        rows.append(
+            {
+                "group": label,
+                "n": len(group),
+                **cells,
+                **_summary(group),
+                "dimensions": _group_dimensions(group, names),
+            }
+        )
     rows.append(
         {"group": word("trend.all", lang), "total": True, **{k: _sum_if_shown(v) for k, v in columns.items()}}
     )
