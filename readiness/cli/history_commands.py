@@ -240,6 +240,9 @@ def trend_(
     from readiness.history.queries import trend_view
 
     if output is not None and not is_stream(output):
+        from readiness.history.engine import keep_private
+
+        keep_private(db, output, folder=False)
         check_target(output, force=force)
     view = trend_view(db, _date(start, "--from"), _date(end, "--to"), by.value if by else None, lang.value)
     html = output is not None and output.suffix.lower() in (".html", ".htm")

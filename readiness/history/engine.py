@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
-from readiness.errors import StoreError, printable
+from readiness.errors import StoreError, UsageError, printable
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 IMPORT_LOCK = 0x7265616479  # the advisory lock key that serialises imports on PostgreSQL ("ready")
@@ -45,6 +45,24 @@ class Opened:
 def is_postgres(db: str) -> bool:
     """Whether `db` names a PostgreSQL server rather than a SQLite file."""
     return db.startswith(POSTGRES_SCHEMES)
+
+
+def keep_private(db: str, output: Path, *, folder: bool) -> None:
+    """UsageError when a published output would hold the store (a SQLite file) or overwrite it:
+    the store holds names and business numbers. `output` is a folder (batch -o) or a file."""
+    if is_postgres(db):
+        return
+    store = Path(os.path.realpath(db))
+    target = Path(os.path.realpath(output))
+    if folder and target in store.parents:
+        raise UsageError(
+            f"{printable(db)}: the history store holds names and business numbers; keep it out of"
+            f" the output folder {printable(str(output))}, which is meant to be shared"
+        )
+    if not folder and target.parent == store.parent and target.name.startswith(store.name):
+        raise UsageError(
+            f"{printable(str(output))}: that is the history store (or its journal), not an output"
+        )
 
 
 def open_store(db: str, *, write: bool, wait: float = DEFAULT_WAIT) -> Opened:
