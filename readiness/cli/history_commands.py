@@ -157,6 +157,8 @@ def show_(
     """One firm's assessments over time: level and points per date, dimension changes, blockers cleared.
 
     The output holds the firm's name and business number: keep it out of published material.
+    Exit 4 when the store has no assessment of that number, 5 when the store cannot be read
+    (missing, unreachable, not a readiness store, or of a newer schema).
     """
     from readiness.cli.console import err, out, shown, write_json
     from readiness.history.queries import firm
@@ -233,6 +235,8 @@ def trend_(
     """For firms assessed at least twice in the period: how many moved up, stayed, moved down, by how
     many levels, the mean change per dimension; with --by programme, participants before and after
     against non-participants. Groups of fewer than 5 firms are suppressed as on the batch dashboard.
+    Exit 2 for usage errors, 5 when the store cannot be read (missing, unreachable, not a
+    readiness store, or of a newer schema). A store you may only read can be read.
     """
     from readiness.cli.console import out, write_json
     from readiness.files.output import check_target, is_stream, save_atomic

@@ -16,6 +16,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,15 @@ def _sqlite(path: Path, write: bool, wait: float) -> Opened:
         except OSError as exc:
             raise StoreError(f"{label}: cannot create the history store ({exc.strerror})") from None
     url = sa.engine.URL.create("sqlite", database=str(path))
+    if not write and _frozen(path):
+        # A reader may not create the WAL index (-shm) in a folder it cannot write, and SQLite
+        # then refuses even to read. No -wal file means no import is writing: read the file as
+        # it stands (immutable), as a colleague given read access to the store expects.
+        url = sa.engine.URL.create(
+            "sqlite",
+            database="file:" + urllib.parse.quote(str(path.resolve())),
+            query={"mode": "ro", "immutable": "1", "uri": "true"},
+        )
     engine = sa.create_engine(url, poolclass=NullPool)
     timeout_ms = int(wait * 1000)
 
@@ -121,6 +131,12 @@ def _sqlite(path: Path, write: bool, wait: float) -> Opened:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return Opened(engine, label, postgres=False, wait=wait)
+
+
+def _frozen(path: Path) -> bool:
+    """Whether the store is one this process can only read and that no import is writing now."""
+    side = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    return not os.access(path.parent or ".", os.W_OK) and not any(p.exists() for p in side)
 
 
 def _postgres(db: str, write: bool, wait: float) -> Opened:
