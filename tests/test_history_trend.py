@@ -24,6 +24,7 @@ from readiness.history import outputs, trend
 from readiness.history.importer import import_files
 from readiness.history.store import Stored
 from readiness.history.versions import comparable
+from readiness.words import word
 
 from .conftest import ROOT
 from .history_data import LEGACY, TEMPLATES, firm_file, number, write_firm
@@ -204,6 +205,28 @@ def test_each_group_shows_its_mean_change_per_dimension(store: str, cards: dict,
     page = outputs.html(view, "en")
     assert page.count(f'<td class="num">{outputs._cell(c30["change"])}</td>') >= 1
     assert "Mean change per dimension" in page.split("By sector")[1]
+
+
+def test_the_output_file_extension_chooses_the_format(store: str, tmp_path: Path) -> None:
+    for suffix, starts in ((".csv", "\ufeffsection,item,measure,value"), (".json", "{"), (".xlsx", "PK")):
+        target = tmp_path / f"trend{suffix}"
+        result = runner.invoke(app, ["history", "trend", "--db", store, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        data = target.read_bytes()
+        assert data.startswith(starts.encode()), (suffix, data[:20])
+    assert json.loads((tmp_path / "trend.json").read_text(encoding="utf-8"))["firms"] == 45
+    text = tmp_path / "trend.txt"
+    assert runner.invoke(app, ["history", "trend", "--db", store, "-o", str(text)]).exit_code == 0
+    assert text.read_text(encoding="utf-8").startswith(word("trend.title", "ko"))
+    both = runner.invoke(
+        app, ["history", "trend", "--db", store, "--format", "csv", "-o", str(tmp_path / "t.html")]
+    )
+    assert both.exit_code == 2 and "leave out --format" in both.output
+    assert not (tmp_path / "t.html").exists()
+    no_file = runner.invoke(
+        app, ["history", "trend", "--db", str(tmp_path / "absent.db"), "--format", "xlsx"]
+    )
+    assert no_file.exit_code == 2 and "--format xlsx needs -o" in no_file.output  # before the store is read
 
 
 def test_show_one_firm_over_the_years_and_across_versions(store: str) -> None:

@@ -222,7 +222,12 @@ def trend_(
         str | None, typer.Option("--to", help="Last assessment date counted (YYYY-MM-DD).")
     ] = None,
     by: Annotated[By | None, typer.Option(help="Break the trend down by group.")] = None,
-    fmt: Annotated[TrendFormat, typer.Option("--format", help="text, json, csv or xlsx.")] = TrendFormat.text,
+    fmt: Annotated[
+        TrendFormat | None,
+        typer.Option(
+            "--format", help="text, json, csv or xlsx (default: the -o file's extension, else text)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -248,8 +253,15 @@ def trend_(
 
         keep_private(db, output, folder=False)
         check_target(output, force=force)
-    view = trend_view(db, _date(start, "--from"), _date(end, "--to"), by.value if by else None, lang.value)
     html = output is not None and output.suffix.lower() in (".html", ".htm")
+    if html and fmt is not None:
+        raise UsageError("-o FILE.html writes the trend dashboard; leave out --format")
+    if fmt is None:  # -o trend.csv writes CSV, not text
+        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+        fmt = TrendFormat(suffix) if suffix in ("json", "csv", "xlsx") else TrendFormat.text
+    if fmt is TrendFormat.xlsx and output is None:  # said before the store is read, not after
+        raise UsageError("--format xlsx needs -o FILE.xlsx")
+    view = trend_view(db, _date(start, "--from"), _date(end, "--to"), by.value if by else None, lang.value)
     if html:
         data = outputs.html(view, lang.value).encode()
     elif fmt is TrendFormat.json:
@@ -258,8 +270,6 @@ def trend_(
         data = outputs.csv_bytes(view, lang.value)
     elif fmt is TrendFormat.xlsx:
         data = outputs.xlsx_bytes(view, lang.value)
-        if output is None:
-            raise UsageError("--format xlsx needs -o FILE.xlsx")
     else:
         data = outputs.text(view, lang.value).encode()
     if output is None or is_stream(output):
