@@ -437,12 +437,15 @@ class Store:
                 " LEFT JOIN assessment a ON a.firm_id = j.firm_id AND a.assessed_on ="
                 f" (SELECT MAX(b.assessed_on) FROM assessment b WHERE {before})"
             )
-        query = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-        versions = (
-            f"WITH {spans} SELECT a.questionnaire_id, a.questionnaire_version, MAX(a.firm_id) FROM span"
+        # every questionnaire version among these firms' assessments in the period, middle ones
+        # too (their dimensions are named), with the last firm that has it: one sample each
+        parts.append(
+            "SELECT 3, MAX(a.firm_id), NULL, NULL, a.questionnaire_id, a.questionnaire_version,"
+            " NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM span"
             f" JOIN assessment a ON a.firm_id = span.firm_id{_and(period_a)}"
             " GROUP BY a.questionnaire_id, a.questionnaire_version"
         )
+        query = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
         sample = (
             "SELECT dimensions FROM assessment WHERE firm_id = :firm AND questionnaire_id = :qid"
             f" AND questionnaire_version = :version{_and(period)} ORDER BY assessed_on DESC LIMIT 1"
@@ -453,9 +456,11 @@ class Store:
         joined: dict[int, dict[str, Assessed | None]] = {}
         loads, day = json.loads, _day
         with self._reading() as conn:
-            rows = []
+            rows, versions = [], []
             for row in conn.execute(_dated(query, params), params).all():
-                if row[3] is None:  # lists the programme from its first assessment: no "before"
+                if row[0] == 3:
+                    versions.append((row[4], row[5], row[1]))
+                elif row[3] is None:  # lists the programme from its first assessment: no "before"
                     joined.setdefault(row[1], {})[row[2]] = None
                 else:
                     rows.append(row)
@@ -472,7 +477,7 @@ class Store:
                 else:
                     joined.setdefault(firm_id, {})[pid] = point
             samples: dict[tuple[str, str], Mapping[str, float | None]] = {}
-            for qid, version, firm_id in conn.execute(_dated(versions, params), params).all():
+            for qid, version, firm_id in versions:
                 dims = conn.execute(
                     _dated(sample, params), {**params, "firm": firm_id, "qid": qid, "version": version}
                 ).scalar()
