@@ -454,7 +454,8 @@ class Store:
         first: dict[int, Point] = {}
         last: dict[int, Point] = {}
         joined: dict[int, dict[str, Assessed | None]] = {}
-        loads, day = json.loads, _day
+        loads = json.loads
+        days: dict[dt.date | str, dt.date] = {}  # a few hundred dates a year, parsed once each
         with self._reading() as conn:
             rows, versions = [], []
             for row in conn.execute(_dated(query, params), params).all():
@@ -469,7 +470,10 @@ class Store:
             scores = loads("[" + ",".join(r[8] for r in rows) + "]")
             for row, dims in zip(rows, scores, strict=True):
                 kind, firm_id, pid, on, qid, version, rank, points, _, sector, region, size, src = row
-                point = Point(day(on), qid, version, rank, points, dims, sector, region, size, src)
+                day = days.get(on)
+                if day is None:
+                    day = days[on] = _day(on)
+                point = Point(day, qid, version, rank, points, dims, sector, region, size, src)
                 if kind == 0:
                     first[firm_id] = point
                 elif kind == 1:
