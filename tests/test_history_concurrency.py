@@ -109,16 +109,19 @@ app()
 """
 
 
-def test_a_read_only_store_gives_one_clear_line(tmp_path: Path) -> None:
-    db = tmp_path / "ro" / "h.db"
+def test_a_read_only_store_gives_one_clear_line() -> None:
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp())  # not under pytest's tmp_path: nobody could not even reach it
+    db = base / "ro" / "h.db"
     db.parent.mkdir()
     import_files([ROOT / "examples" / "demo.yaml"], str(db), jobs=1)
     for stale in db.parent.glob("h.db-*"):
         stale.unlink()
     os.chmod(db, 0o444)
     os.chmod(db.parent, 0o555)
-    if os.geteuid() == 0:
-        os.chmod(tmp_path, 0o755)
+    os.chmod(base, 0o755)
     try:
         proc = subprocess.run(
             [sys.executable, "-c", textwrap.dedent(AS_ANOTHER_USER), "history", "import",
@@ -127,7 +130,59 @@ def test_a_read_only_store_gives_one_clear_line(tmp_path: Path) -> None:
         )  # fmt: skip
     finally:
         os.chmod(db.parent, 0o755)
+        shutil.rmtree(base)
     assert proc.returncode == EXIT_STORE, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
-    assert len(lines) == 1 and ("read-only" in lines[0] or "cannot open" in lines[0]), proc.stderr
+    assert len(lines) == 1 and "the history store is read-only here" in lines[0], proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+READ_AS_ANOTHER_USER = """
+import contextlib, io, os, shutil, sys, tempfile
+from readiness.cli import app
+if os.geteuid() == 0:  # root reads anywhere: become nobody, who may read the store but not its folder
+    # first the same command as root on a copy, so every module it needs is loaded (see above)
+    warm = os.path.join(tempfile.mkdtemp(), "warm.db")
+    shutil.copy(sys.argv[-1], warm)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        with contextlib.suppress(SystemExit):
+            app([*sys.argv[1:-1], warm], prog_name="readiness", standalone_mode=False)
+    os.setgid(65534); os.setuid(65534)
+sys.argv = ["readiness", *sys.argv[1:]]
+app()
+"""
+
+
+def test_a_store_in_a_folder_the_reader_cannot_write_can_still_be_read() -> None:
+    import shutil
+    import tempfile
+
+    from readiness import api
+
+    base = Path(tempfile.mkdtemp())  # not under pytest's tmp_path: that is private to its owner
+    db = base / "ro" / "h.db"
+    db.parent.mkdir()
+    import_files([ROOT / "examples"], str(db), jobs=1)
+    number = api.score_file(ROOT / "examples" / "demo.yaml").company.business_number
+    assert number and not list(db.parent.glob("h.db-*"))  # the last import closed: no -wal, no -shm
+    os.chmod(db, 0o444)
+    os.chmod(db.parent, 0o555)
+    os.chmod(base, 0o755)
+    try:
+        for command, expect in (
+            (["history", "show", number, "--lang", "en", "--db"], "Assessment history"),
+            (
+                ["history", "trend", "--lang", "en", "--format", "json", "--db"],
+                '"format": "readiness-trend/1"',
+            ),
+        ):
+            proc = subprocess.run(
+                [sys.executable, "-c", textwrap.dedent(READ_AS_ANOTHER_USER), *command, str(db)],
+                capture_output=True, text=True, timeout=120, cwd="/",
+            )  # fmt: skip
+            assert proc.returncode == 0, proc.stderr
+            assert expect in proc.stdout and "error:" not in proc.stderr
+        assert not list(db.parent.glob("h.db-*"))
+    finally:
+        os.chmod(db.parent, 0o755)
+        shutil.rmtree(base)

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from readiness import api
 from readiness.cli import app
-from readiness.errors import EXIT_BATCH_INVALID, EXIT_STORE, StoreError
+from readiness.errors import EXIT_BATCH_INVALID, EXIT_STORE, EXIT_USAGE, StoreError
 from readiness.files.loading import load_answers
 from readiness.history import schema
 from readiness.history.importer import import_files
@@ -200,15 +200,24 @@ def test_a_killed_import_leaves_nothing_half_imported(store_db: str, tmp_path: P
     assert done.result.added == 3
 
 
-def test_a_new_sqlite_store_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+def test_a_new_sqlite_store_and_its_side_files_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    import contextlib
+    import sqlite3
+
     db = tmp_path / "h.db"
-    old = os.umask(0o022)
+    old = os.umask(0o022)  # what a new file would get otherwise: readable by everyone
     try:
         import_files([ROOT / "examples" / "demo.yaml"], str(db), jobs=1)
+        # a reader keeps the -wal and -shm files in place while a second import writes
+        with contextlib.closing(sqlite3.connect(db)) as reader:
+            assert reader.execute("SELECT count(*) FROM assessment").fetchone() == (1,)
+            import_files([ROOT / "examples" / "paper-shop.yaml"], str(db), jobs=1)
+            sides = sorted(tmp_path.glob("h.db-*"))
+            assert [p.name for p in sides] == ["h.db-shm", "h.db-wal"]
+            for path in [db, *sides]:
+                assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     finally:
         os.umask(old)
-    for path in [db, *tmp_path.glob("h.db-*")]:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
 def test_the_schema_has_a_version_and_later_versions_migrate(
@@ -251,3 +260,23 @@ def test_a_database_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == EXIT_STORE and "Traceback" not in result.output
     shutil.rmtree(tmp_path)
+
+
+def test_the_store_is_kept_out_of_published_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "published"
+    inside = out / "private" / "h.db"
+    result = runner.invoke(app, ["batch", str(ROOT / "examples"), "-o", str(out), "--history", str(inside)])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert "keep it out of the output folder" in result.output and result.output.count("error:") == 1
+    assert not inside.exists() and not out.exists()  # refused before anything was written
+    db = tmp_path / "h.db"
+    import_files([ROOT / "examples" / "demo.yaml"], str(db), jobs=1)
+    before = db.read_bytes()
+    for target in (db, tmp_path / "h.db-wal"):
+        result = runner.invoke(
+            app, ["history", "trend", "--db", str(db), "-o", str(target), "--force", "--format", "json"]
+        )
+        assert result.exit_code == EXIT_USAGE and "that is the history store" in result.output
+    assert db.read_bytes() == before
+    beside = runner.invoke(app, ["batch", str(ROOT / "examples"), "-o", str(out), "--history", str(db)])
+    assert beside.exit_code == 0, beside.output

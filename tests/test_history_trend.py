@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from readiness import api
-from readiness.batch.stats import HIDDEN, MIN_GROUP
+from readiness.batch.stats import HIDDEN, MIN_GROUP, SUPPRESSED
 from readiness.cli import app
 from readiness.domain.scoring import evaluate
 from readiness.files.loading import load_answers
@@ -24,6 +24,7 @@ from readiness.history import outputs, trend
 from readiness.history.importer import import_files
 from readiness.history.store import Stored
 from readiness.history.versions import comparable
+from readiness.words import word
 
 from .conftest import ROOT
 from .history_data import LEGACY, TEMPLATES, firm_file, number, write_firm
@@ -173,6 +174,61 @@ def test_groups_and_the_dashboard(store: str, tmp_path: Path) -> None:
     assert table[0] == ["section", "item", "measure", "value"]
 
 
+def test_each_group_shows_its_mean_change_per_dimension(store: str, cards: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    view = api.history_trend(store, start=dt.date(2023, 1, 1), by="sector", lang="en")
+    same = comparable("kr-smart-factory", "2026.1", "2026.2")
+    assert same is not None
+    truth = {k: (cards[t[1]], cards[t[2]]) for k, t in plan().items()}
+    groups = {g["group"].split()[0]: g for g in view["groups"] if not g.get("total")}
+    assert set(groups) == {"C29", "C30"}
+    for sector, odd in (("C29", 1), ("C30", 0)):
+        rows = {d["id"]: d for d in groups[sector]["dimensions"]}
+        assert set(rows) == {d["id"] for d in view["dimensions"]}
+        for did, row in rows.items():
+            changes = [
+                round(last[2][did] - first[2][did], 3)
+                for k, (first, last) in truth.items()
+                if k % 2 == odd and (k < 40 or did in same)
+                if first[2][did] is not None and last[2][did] is not None
+            ]
+            assert "n" not in row  # the means only: no count the totals could be worked back from
+            assert row["change"] == round(sum(changes) / len(changes), 2), (sector, did)
+    c30 = groups["C30"]["dimensions"][0]
+    text = outputs.text(view, "en")
+    assert f"{c30['name']} {outputs._cell(c30['change'])}" in text.split("C30")[1]
+    assert [
+        "by_sector",
+        groups["C30"]["group"],
+        f"dimension_{c30['id']}",
+        outputs._cell(c30["change"]),
+    ] in list(outputs.rows(view, "en"))
+    page = outputs.html(view, "en")
+    assert page.count(f'<td class="num">{outputs._cell(c30["change"])}</td>') >= 1
+    assert "Mean change per dimension" in page.split("By sector")[1]
+
+
+def test_the_output_file_extension_chooses_the_format(store: str, tmp_path: Path) -> None:
+    for suffix, starts in ((".csv", "\ufeffsection,item,measure,value"), (".json", "{"), (".xlsx", "PK")):
+        target = tmp_path / f"trend{suffix}"
+        result = runner.invoke(app, ["history", "trend", "--db", store, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        data = target.read_bytes()
+        assert data.startswith(starts.encode()), (suffix, data[:20])
+    assert json.loads((tmp_path / "trend.json").read_text(encoding="utf-8"))["firms"] == 45
+    text = tmp_path / "trend.txt"
+    assert runner.invoke(app, ["history", "trend", "--db", store, "-o", str(text)]).exit_code == 0
+    assert text.read_text(encoding="utf-8").startswith(word("trend.title", "ko"))
+    both = runner.invoke(
+        app, ["history", "trend", "--db", store, "--format", "csv", "-o", str(tmp_path / "t.html")]
+    )
+    assert both.exit_code == 2 and "leave out --format" in both.output
+    assert not (tmp_path / "t.html").exists()
+    no_file = runner.invoke(
+        app, ["history", "trend", "--db", str(tmp_path / "absent.db"), "--format", "xlsx"]
+    )
+    assert no_file.exit_code == 2 and "--format xlsx needs -o" in no_file.output  # before the store is read
+
+
 def test_show_one_firm_over_the_years_and_across_versions(store: str) -> None:
     result = runner.invoke(app, ["history", "show", number(41), "--db", store, "--lang", "en"])
     assert result.exit_code == 0, result.output
@@ -258,6 +314,9 @@ def test_no_published_trend_figure_reveals_a_suppressed_cell(data: list[tuple[in
                 if isinstance(g["n"], int):
                     row = {k: g[k] for k in ("up", "same", "down")}
                     assert leaks(row, g["n"]) == [] and small(row) == []
+                    (x,) = g["dimensions"]  # a mean only where a group of at least MIN_GROUP is shown
+                    assert set(x) == {"id", "name", "change"}
+                    assert g["n"] >= MIN_GROUP or x["change"] in (SUPPRESSED, None)
                 else:
                     assert {g[k] for k in ("up", "same", "down")} == {HIDDEN}
             (total_row,) = [g for g in view["groups"] if g.get("total")]

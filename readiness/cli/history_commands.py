@@ -157,6 +157,8 @@ def show_(
     """One firm's assessments over time: level and points per date, dimension changes, blockers cleared.
 
     The output holds the firm's name and business number: keep it out of published material.
+    Exit 4 when the store has no assessment of that number, 5 when the store cannot be read
+    (missing, unreachable, not a readiness store, or of a newer schema).
     """
     from readiness.cli.console import err, out, shown, write_json
     from readiness.history.queries import firm
@@ -220,7 +222,12 @@ def trend_(
         str | None, typer.Option("--to", help="Last assessment date counted (YYYY-MM-DD).")
     ] = None,
     by: Annotated[By | None, typer.Option(help="Break the trend down by group.")] = None,
-    fmt: Annotated[TrendFormat, typer.Option("--format", help="text, json, csv or xlsx.")] = TrendFormat.text,
+    fmt: Annotated[
+        TrendFormat | None,
+        typer.Option(
+            "--format", help="text, json, csv or xlsx (default: the -o file's extension, else text)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -233,6 +240,8 @@ def trend_(
     """For firms assessed at least twice in the period: how many moved up, stayed, moved down, by how
     many levels, the mean change per dimension; with --by programme, participants before and after
     against non-participants. Groups of fewer than 5 firms are suppressed as on the batch dashboard.
+    Exit 2 for usage errors, 5 when the store cannot be read (missing, unreachable, not a
+    readiness store, or of a newer schema). A store you may only read can be read.
     """
     from readiness.cli.console import out, write_json
     from readiness.files.output import check_target, is_stream, save_atomic
@@ -240,9 +249,19 @@ def trend_(
     from readiness.history.queries import trend_view
 
     if output is not None and not is_stream(output):
+        from readiness.history.engine import keep_private
+
+        keep_private(db, output, folder=False)
         check_target(output, force=force)
-    view = trend_view(db, _date(start, "--from"), _date(end, "--to"), by.value if by else None, lang.value)
     html = output is not None and output.suffix.lower() in (".html", ".htm")
+    if html and fmt is not None:
+        raise UsageError("-o FILE.html writes the trend dashboard; leave out --format")
+    if fmt is None:  # -o trend.csv writes CSV, not text
+        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+        fmt = TrendFormat(suffix) if suffix in ("json", "csv", "xlsx") else TrendFormat.text
+    if fmt is TrendFormat.xlsx and output is None:  # said before the store is read, not after
+        raise UsageError("--format xlsx needs -o FILE.xlsx")
+    view = trend_view(db, _date(start, "--from"), _date(end, "--to"), by.value if by else None, lang.value)
     if html:
         data = outputs.html(view, lang.value).encode()
     elif fmt is TrendFormat.json:
@@ -251,8 +270,6 @@ def trend_(
         data = outputs.csv_bytes(view, lang.value)
     elif fmt is TrendFormat.xlsx:
         data = outputs.xlsx_bytes(view, lang.value)
-        if output is None:
-            raise UsageError("--format xlsx needs -o FILE.xlsx")
     else:
         data = outputs.text(view, lang.value).encode()
     if output is None or is_stream(output):

@@ -117,8 +117,10 @@ def batch(
     )
     kept: list[rows.Row] = []  # only --history needs the rows after the run (3-4 KB each)
     if history is not None:
+        from readiness.history.engine import keep_private
         from readiness.history.importer import check_writable
 
+        keep_private(history, output, folder=True)
         check_writable(history)
     with BatchProgress() as progress:
         result = batch_run.run(

@@ -16,6 +16,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
-from readiness.errors import StoreError, printable
+from readiness.errors import StoreError, UsageError, printable
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 IMPORT_LOCK = 0x7265616479  # the advisory lock key that serialises imports on PostgreSQL ("ready")
@@ -45,6 +46,24 @@ class Opened:
 def is_postgres(db: str) -> bool:
     """Whether `db` names a PostgreSQL server rather than a SQLite file."""
     return db.startswith(POSTGRES_SCHEMES)
+
+
+def keep_private(db: str, output: Path, *, folder: bool) -> None:
+    """UsageError when a published output would hold the store (a SQLite file) or overwrite it:
+    the store holds names and business numbers. `output` is a folder (batch -o) or a file."""
+    if is_postgres(db):
+        return
+    store = Path(os.path.realpath(db))
+    target = Path(os.path.realpath(output))
+    if folder and target in store.parents:
+        raise UsageError(
+            f"{printable(db)}: the history store holds names and business numbers; keep it out of"
+            f" the output folder {printable(str(output))}, which is meant to be shared"
+        )
+    if not folder and target.parent == store.parent and target.name.startswith(store.name):
+        raise UsageError(
+            f"{printable(str(output))}: that is the history store (or its journal), not an output"
+        )
 
 
 def open_store(db: str, *, write: bool, wait: float = DEFAULT_WAIT) -> Opened:
@@ -82,6 +101,15 @@ def _sqlite(path: Path, write: bool, wait: float) -> Opened:
         except OSError as exc:
             raise StoreError(f"{label}: cannot create the history store ({exc.strerror})") from None
     url = sa.engine.URL.create("sqlite", database=str(path))
+    if not write and _frozen(path):
+        # A reader may not create the WAL index (-shm) in a folder it cannot write, and SQLite
+        # then refuses even to read. No -wal file means no import is writing: read the file as
+        # it stands (immutable), as a colleague given read access to the store expects.
+        url = sa.engine.URL.create(
+            "sqlite",
+            database="file:" + urllib.parse.quote(str(path.resolve())),
+            query={"mode": "ro", "immutable": "1", "uri": "true"},
+        )
     engine = sa.create_engine(url, poolclass=NullPool)
     timeout_ms = int(wait * 1000)
 
@@ -103,6 +131,12 @@ def _sqlite(path: Path, write: bool, wait: float) -> Opened:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return Opened(engine, label, postgres=False, wait=wait)
+
+
+def _frozen(path: Path) -> bool:
+    """Whether the store is one this process can only read and that no import is writing now."""
+    side = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    return not os.access(path.parent or ".", os.W_OK) and not any(p.exists() for p in side)
 
 
 def _postgres(db: str, write: bool, wait: float) -> Opened:

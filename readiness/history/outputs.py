@@ -69,10 +69,7 @@ def rows(view: dict[str, Any], lang: Lang) -> Iterator[list[str]]:
         yield ["dimension", d["id"], "mean_change", _cell(d["change"])]
     for line in version_lines(view, lang):
         yield ["version_change", "", "note", line]
-    for g in view["groups"]:
-        for key in ("n", "up", "same", "down", "levels", "points"):
-            if key in g:
-                yield [f"by_{view['by']}", g["group"], key, _cell(g[key])]
+    yield from _group_rows(view)
     for p in view["programmes"]:
         for key in ("participants", "others", "already"):
             yield ["programme", p["programme"], key, _cell(p[key])]
@@ -81,6 +78,16 @@ def rows(view: dict[str, Any], lang: Lang) -> Iterator[list[str]]:
                 yield ["programme", p["programme"], f"{side}_{key}", _cell(value)]
         for key, value in (p["difference"] or {}).items():
             yield ["programme", p["programme"], f"difference_{key}", _cell(value)]
+
+
+def _group_rows(view: dict[str, Any]) -> Iterator[list[str]]:
+    """The --by rows: each group's size, movement and mean changes, overall and per dimension."""
+    for g in view["groups"]:
+        for key in ("n", "up", "same", "down", "levels", "points"):
+            if key in g:
+                yield [f"by_{view['by']}", g["group"], key, _cell(g[key])]
+        for d in g.get("dimensions", []):
+            yield [f"by_{view['by']}", g["group"], f"dimension_{d['id']}", _cell(d["change"])]
 
 
 def csv_bytes(view: dict[str, Any], lang: Lang) -> bytes:
@@ -147,6 +154,9 @@ def text(view: dict[str, Any], lang: Lang) -> str:
             lines.append(
                 f"  {g['group']}: {n}{t['up']} {g['up']} · {t['same']} {g['same']} · {t['down']} {g['down']}{extra}"
             )
+            if g.get("dimensions"):
+                changes = " · ".join(f"{d['name']} {_cell(d['change'])}" for d in g["dimensions"])
+                lines.append(f"    {t['dimensions']}: {changes}")
     for prog in view["programmes"]:
         lines += ["", f"{t['programme']} {prog['programme']}"]
         for side in ("participants", "others"):

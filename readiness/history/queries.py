@@ -36,12 +36,12 @@ def trend_view(
     if start and end and start > end:
         raise UsageError("--from is after --to")
     with Store(db) as store:
-        assessments = store.for_trend(start, end)
-    return trend.view(
-        assessments,
+        data = store.trend(start, end, programmes=by == "programme")
+    return trend.view_of(
+        data.spans,
         start=start,
         end=end,
         by=by,
         lang=lang,
-        dimension_names=show.dimension_names(assessments, lang),
+        dimension_names=show.dimension_names(data.versions, lang),
     )

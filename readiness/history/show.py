@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -32,23 +32,30 @@ def level_name(a: Stored, lang: Lang) -> str:
     return q.levels[a.level_rank].name(lang)
 
 
-def dimension_names(assessments: Sequence[Stored], lang: Lang) -> dict[str, str]:
-    """Every dimension id seen, in questionnaire order, with its name (newest version's wording)."""
+def dimension_names(
+    versions: Mapping[tuple[str, str], Mapping[str, float | None]], lang: Lang
+) -> dict[str, str]:
+    """Every dimension id of these questionnaire versions, in questionnaire order, with its name
+    (newest version's wording); a version not bundled gives the ids of its sample's scores."""
     names: dict[str, str] = {}
-    samples = {(a.questionnaire_id, a.questionnaire_version): a for a in assessments}
-    for key in sorted(samples, reverse=True):
+    for key in sorted(versions, reverse=True):
         q = _questionnaire(*key)
         for d in q.dimensions if q else ():
             names.setdefault(d.id, d.name(lang))
         if q is None:  # not bundled: the ids it stored
-            for did in samples[key].dimensions:
+            for did in versions[key]:
                 names.setdefault(did, did)
     return names
 
 
+def versions_of(assessments: Sequence[Stored]) -> dict[tuple[str, str], Mapping[str, float | None]]:
+    """Each questionnaire version among `assessments`, with its last assessment's dimension scores."""
+    return {(a.questionnaire_id, a.questionnaire_version): a.dimensions for a in assessments}
+
+
 def firm_view(history: Sequence[Stored], business_number: str, lang: Lang) -> dict[str, Any]:
     """Level and points per date, and between consecutive assessments: dimension changes, blockers."""
-    names = dimension_names(history, lang)
+    names = dimension_names(versions_of(history), lang)
     entries = [
         {
             "date": a.date.isoformat(),

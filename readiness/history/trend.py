@@ -17,9 +17,10 @@ assessment in the same period); firms listing it from their first assessment hav
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from readiness.batch.dashboard import group_label
 from readiness.batch.stats import (
@@ -31,7 +32,7 @@ from readiness.batch.stats import (
     publish_counts,
     visible_groups,
 )
-from readiness.history.store import Stored
+from readiness.history.store import Assessed, Span, Stored
 from readiness.history.versions import comparable
 from readiness.words import Lang, word
 
@@ -40,23 +41,14 @@ _BREAKDOWN = {"sector": "sector", "region": "region", "size": "size_band", "sour
 MAX_STEP = 5  # levels run L0-L5
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """One firm between two of its assessments."""
 
-    first: Stored
-    last: Stored
+    first: Assessed
+    last: Assessed
     dimensions: dict[str, float]  # change per dimension, only where the versions compare it
-
-    @property
-    def levels(self) -> int:
-        """Levels moved (negative: down)."""
-        return self.last.level_rank - self.first.level_rank
-
-    @property
-    def points(self) -> int:
-        """Points gained (negative: lost)."""
-        return self.last.points - self.first.points
+    levels: int  # levels moved (negative: down)
+    points: int  # points gained (negative: lost)
 
     @property
     def years(self) -> float:
@@ -75,28 +67,43 @@ class Move:
         )
 
 
-def move(first: Stored, last: Stored) -> Move:
+def move(first: Assessed, last: Assessed) -> Move:
     """The change from `first` to `last`, dimensions only where the mapping compares them."""
-    same = (
-        comparable(first.questionnaire_id, first.questionnaire_version, last.questionnaire_version)
-        if first.questionnaire_id == last.questionnaire_id
-        else frozenset()
-    )
-    changes = {}
-    for did, before in first.dimensions.items():
-        after = last.dimensions.get(did)
-        if before is None or after is None or (same is not None and did not in same):
-            continue
-        changes[did] = round(after - before, 3)
-    return Move(first, last, changes)
+    if first.questionnaire_id != last.questionnaire_id:
+        same: frozenset[str] | None = frozenset()
+    elif first.questionnaire_version == last.questionnaire_version:
+        same = None  # what `comparable` says of one version: every dimension
+    else:
+        same = comparable(first.questionnaire_id, first.questionnaire_version, last.questionnaire_version)
+    after = last.dimensions
+    changes = {
+        did: round(a - before, 3)
+        for did, before in first.dimensions.items()
+        if before is not None and (a := after.get(did)) is not None and (same is None or did in same)
+    }
+    return Move(first, last, changes, last.level_rank - first.level_rank, last.points - first.points)
 
 
 def by_firm(assessments: Sequence[Stored]) -> list[list[Stored]]:
-    """Assessments grouped per firm, each oldest first (the store returns them so ordered)."""
+    """Assessments grouped per firm, each oldest first; only firms assessed at least twice."""
     firms: dict[int, list[Stored]] = {}
     for a in assessments:
         firms.setdefault(a.firm_id, []).append(a)
     return [sorted(v, key=lambda a: a.date) for v in firms.values() if len(v) >= 2]
+
+
+def spans(assessments: Sequence[Stored]) -> list[Span]:
+    """Each firm's first and last assessment, and for each programme it lists, the assessment
+    before the first that lists it (None: the first does): what `Store.trend` reads in SQL."""
+    out = []
+    for history in by_firm(assessments):
+        joined: dict[str, Assessed | None] = {}
+        for k, a in enumerate(history):
+            for p in a.programmes:
+                if p not in joined:
+                    joined[p] = history[k - 1] if k else None
+        out.append(Span(history[0], history[-1], joined))
+    return out
 
 
 @dataclass
@@ -108,17 +115,18 @@ class Programme:
     already: int = 0  # listed it from their first assessment in the period: no "before"
 
 
-def programme_moves(firms: Sequence[list[Stored]], programme: str) -> Programme:
-    """Split the firms by when (if ever) they joined `programme`."""
+def programme_moves(firms: Sequence[Span], programme: str, moves: Sequence[Move] | None = None) -> Programme:
+    """Split the firms by when (if ever) they joined `programme` (`moves`: each firm's first to last)."""
     out = Programme()
-    for history in firms:
-        joined = next((k for k, a in enumerate(history) if programme in a.programmes), None)
-        if joined is None:
-            out.others.append(move(history[0], history[-1]))
-        elif joined == 0:
+    for k, span in enumerate(firms):
+        if programme not in span.joined:
+            out.others.append(moves[k] if moves is not None else move(span.first, span.last))
+            continue
+        before = span.joined[programme]
+        if before is None:
             out.already += 1
         else:
-            out.participants.append(move(history[joined - 1], history[-1]))
+            out.participants.append(move(before, span.last))
     return out
 
 
@@ -154,11 +162,15 @@ def _summary(moves: Sequence[Move]) -> dict[str, Any]:
 
 
 def _dimension_rows(moves: Sequence[Move], names: dict[str, str]) -> list[dict[str, Any]]:
-    rows = []
-    for did, name in names.items():
-        values = [m.dimensions[did] for m in moves if did in m.dimensions]
-        rows.append({"id": did, "name": name, "n": _count(len(values)), "change": _shown_mean(values)})
-    return rows
+    values: dict[str, list[float]] = {did: [] for did in names}
+    for m in moves:  # one pass; each list in the order of the moves, as a list per dimension would be
+        for did, change in m.dimensions.items():
+            if did in values:
+                values[did].append(change)
+    return [
+        {"id": did, "name": name, "n": _count(len(values[did])), "change": _shown_mean(values[did])}
+        for did, name in names.items()
+    ]
 
 
 def _versions(moves: Sequence[Move], names: dict[str, str]) -> list[dict[str, Any]]:
@@ -185,17 +197,31 @@ def view(
     lang: Lang = "ko",
     dimension_names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The trend of these assessments (every one of each firm's, in the period) as published figures."""
+    return view_of(
+        spans(assessments), start=start, end=end, by=by, lang=lang, dimension_names=dimension_names
+    )
+
+
+def view_of(
+    firms: Sequence[Span],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by: str | None = None,
+    lang: Lang = "ko",
+    dimension_names: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The trend as published figures (see the module docstring); the same for every format."""
-    firms = by_firm(assessments)
-    moves = [move(h[0], h[-1]) for h in firms]
+    moves = [move(f.first, f.last) for f in firms]
     names = dimension_names or {d: d for m in moves for d in m.first.dimensions}
     n = len(moves)
     out: dict[str, Any] = {
         "format": "readiness-trend/1",
         "period": {"from": start.isoformat() if start else None, "to": end.isoformat() if end else None},
         "dates": [
-            min(a.date for h in firms for a in h).isoformat(),
-            max(a.date for h in firms for a in h).isoformat(),
+            min(f.first.date for f in firms).isoformat(),
+            max(f.last.date for f in firms).isoformat(),
         ]
         if firms
         else None,
@@ -208,9 +234,8 @@ def view(
             movement=None, steps=None, points=None, dimensions=[], versions=[], groups=[], programmes=[]
         )
         return out
-    steps = publish_counts(
-        {f"{k:+d}" if k else "0": sum(m.levels == k for m in moves) for k in range(-MAX_STEP, MAX_STEP + 1)}
-    )
+    moved = Counter(m.levels for m in moves)
+    steps = publish_counts({f"{k:+d}" if k else "0": moved[k] for k in range(-MAX_STEP, MAX_STEP + 1)})
     up = [v for k, v in steps.items() if k.startswith("+")]
     down = [v for k, v in steps.items() if k.startswith("-")]
     out["steps"] = steps
@@ -218,13 +243,20 @@ def view(
     out["points"] = _summary(moves)
     out["dimensions"] = _dimension_rows(moves, names)
     out["versions"] = _versions(moves, names)
-    out["groups"] = _groups(moves, by, lang) if by in _BREAKDOWN else []
-    out["programmes"] = _programmes(firms, names) if by == "programme" else []
+    out["groups"] = _groups(moves, by, lang, names) if by in _BREAKDOWN else []
+    out["programmes"] = _programmes(firms, moves, names) if by == "programme" else []
     return out
 
 
-def _groups(moves: Sequence[Move], by: str, lang: Lang) -> list[dict[str, Any]]:
-    """One row per group (small groups folded into Other): size, up/same/down, mean changes."""
+def _group_dimensions(moves: Sequence[Move], names: dict[str, str]) -> list[dict[str, Any]]:
+    """A group's mean change per dimension: the means only (each of at least MIN_GROUP values,
+    else suppressed), not how many firms each was compared for, so no new count is published."""
+    return [{"id": r["id"], "name": r["name"], "change": r["change"]} for r in _dimension_rows(moves, names)]
+
+
+def _groups(moves: Sequence[Move], by: str, lang: Lang, names: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per group (small groups folded into Other): size, up/same/down, mean changes
+    (levels, points, years and per dimension)."""
     field_name = _BREAKDOWN[by]
     members: dict[str, list[Move]] = {}
     for m in moves:
@@ -254,28 +286,36 @@ def _groups(moves: Sequence[Move], by: str, lang: Lang) -> list[dict[str, Any]]:
         )
         for name, c in columns.items():
             c.append(cells[name])
-        rows.append({"group": label, "n": len(group), **cells, **_summary(group)})
+        rows.append(
+            {
+                "group": label,
+                "n": len(group),
+                **cells,
+                **_summary(group),
+                "dimensions": _group_dimensions(group, names),
+            }
+        )
     rows.append(
         {"group": word("trend.all", lang), "total": True, **{k: _sum_if_shown(v) for k, v in columns.items()}}
     )
     return rows
 
 
-def _programmes(firms: Sequence[list[Stored]], names: dict[str, str]) -> list[dict[str, Any]]:
+def _programmes(firms: Sequence[Span], moves: Sequence[Move], names: dict[str, str]) -> list[dict[str, Any]]:
     """Per programme: participants before/after against non-participants over the same period."""
-    ids = sorted({p for h in firms for a in h for p in a.programmes})
+    ids = sorted({p for f in firms for p in f.joined})
     out = []
     for pid in ids:
-        split = programme_moves(firms, pid)
+        split = programme_moves(firms, pid, moves)
         counts = publish_counts(
             {"participants": len(split.participants), "others": len(split.others), "already": split.already}
         )
         entry: dict[str, Any] = {"programme": pid, **counts}
         for side in ("participants", "others"):
-            moves: list[Move] = getattr(split, side)
-            shown = isinstance(counts[side], int) and len(moves) >= MIN_GROUP
-            entry[f"{side}_change"] = _summary(moves) if shown else None
-            entry[f"{side}_dimensions"] = _dimension_rows(moves, names) if shown else []
+            side_moves: list[Move] = getattr(split, side)
+            shown = isinstance(counts[side], int) and len(side_moves) >= MIN_GROUP
+            entry[f"{side}_change"] = _summary(side_moves) if shown else None
+            entry[f"{side}_dimensions"] = _dimension_rows(side_moves, names) if shown else []
         a, b = entry["participants_change"], entry["others_change"]
         entry["difference"] = (
             {
