@@ -98,6 +98,20 @@ def test_html_escapes_every_value_from_the_answer_file(mini: LoadedQuestionnaire
     assert html.count("<script") == 0 and "javascript:" not in re.sub(r">[^<]*<", "><", html)
 
 
+def _css_unescape(quoted: str) -> str:
+    assert quoted.startswith('"') and quoted.endswith('"') and '"' not in quoted[1:-1], quoted
+    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), quoted[1:-1])
+
+
+def test_running_header_holds_the_company_as_an_escaped_css_string(mini: LoadedQuestionnaire) -> None:
+    html = render(mini, "hostile.yaml", "html", "en")
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "<" not in style.replace("<style>", "")  # nothing in the name ends the style element
+    header = re.search(r"@top-left \{ content: (\"[^\"]*\");", style)
+    assert header and _css_unescape(header.group(1)) == "<script>alert(1)</script>"
+    assert re.search(r'@bottom-center \{ content: "Page " counter\(page\) " of " counter\(pages\);', style)
+
+
 def test_only_http_evidence_becomes_a_link(mini: LoadedQuestionnaire) -> None:
     html = render(mini, "hostile.yaml", "html", "en")
     hrefs = re.findall(r'href="([^"]*)"', html)
