@@ -79,6 +79,12 @@ class StoreError(ReadinessError):
     exit_code = 5
 
 
+class MissingExtraError(ReadinessError):
+    """What was asked needs an optional extra that is not installed here (PDF: WeasyPrint and Pango)."""
+
+    exit_code = 6
+
+
 EXIT_OK = 0
 EXIT_ABORTED = 1
 EXIT_USAGE = 2
@@ -86,3 +92,4 @@ EXIT_INVALID = 3
 EXIT_BATCH_INVALID = 4
 EXIT_INTERRUPTED = 130
 EXIT_STORE = 5
+EXIT_MISSING_EXTRA = 6

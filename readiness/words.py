@@ -316,6 +316,7 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "This report is a self-assessment aligned to the national smart-factory level scheme. It is not an official smart-factory level verification (스마트공장 수준확인), which only accredited verification bodies issue, and the points are not an official score.",
     },
     "report.contents": {"ko": "목차", "en": "Contents"},
+    "report.page_of": {"ko": "{page} / {pages} 쪽", "en": "Page {page} of {pages}"},
     "report.headline": {"ko": "결과 요약", "en": "Summary"},
     "report.blocked": {
         "ko": "점수는 {level} 기준({min}점)을 넘지만, 다음 조건이 아직 충족되지 않아 {level} 단계로 인정되지 않습니다: {reasons}.",

@@ -63,6 +63,8 @@ LIBRARIES: dict[str, set[str]] = {
         "readiness.history.outputs",
     },
     "openpyxl": {"readiness.files.workbook_read"},
+    # HTML to PDF, the optional extra readiness[pdf]: imported only when a PDF is rendered
+    "weasyprint": {"readiness.report.pdf"},
     "defusedxml": {"readiness.files.workbook_read"},
     # SQL for SQLite and PostgreSQL alike, only in the history store; psycopg is its driver, loaded by it
     "sqlalchemy": {"readiness.history"},

@@ -17,6 +17,7 @@ import pytest
 
 from readiness import api
 from readiness.resources import bundled
+from readiness.words import WORDS, Lang
 
 from .conftest import DATA
 
@@ -123,8 +124,8 @@ def _page_texts(pdf: Path) -> list[str]:
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext not found (Debian package 'poppler-utils')")
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_demo_prints_as_a_document_of_at_most_twelve_pages(lang: str, tmp_path: Path) -> None:
-    text, card = api.report_file(bundled("examples") / "demo.yaml", "html", lang, dt.date(2026, 11, 22))  # type: ignore[arg-type]
+def test_demo_prints_as_a_document_of_at_most_twelve_pages(lang: Lang, tmp_path: Path) -> None:
+    text, card = api.report_file(bundled("examples") / "demo.yaml", "html", lang, dt.date(2026, 11, 22))
     page = tmp_path / "demo.html"
     page.write_bytes(text)
     pdf = tmp_path / "demo.pdf"
@@ -152,6 +153,19 @@ def test_demo_prints_as_a_document_of_at_most_twelve_pages(lang: str, tmp_path: 
     }[lang]
     assert all(w in first for w in words), [w for w in words if w not in first]
     assert card.company.name in first and str(card.points) in first
-    for n, body in enumerate(pages[:-1], 1):  # no section heading stranded at the foot of a page
+    footer = WORDS["report.page_of"][lang]
+    for n, body in enumerate(pages, 1):  # the @page margin boxes: "page N / M", the running header
         lines = [x.strip() for x in body.splitlines() if x.strip()]
+        assert footer.format(page=n, pages=len(pages)) in lines, (n, lines[-3:])
+        if n > 1:  # the cover names the company; the header does from page two on
+            assert re.fullmatch(rf"{re.escape(card.company.name)}\s+{card.assessment.date}", lines[0]), (
+                n,
+                lines[0],
+            )
+    for n, body in enumerate(pages[:-1], 1):  # no section heading stranded at the foot of a page
+        lines = [
+            x.strip()
+            for x in body.splitlines()
+            if x.strip() and x.strip() != footer.format(page=n, pages=len(pages))
+        ]
         assert not re.fullmatch(r"\d+ [^\d].{0,40}", lines[-1]), (n, lines[-1])

@@ -21,7 +21,7 @@ DEMO = str(bundled("examples") / "demo.yaml")
 
 
 def test_cli_format_choices_are_the_report_formats() -> None:
-    result = runner.invoke(app, ["report", DEMO, "--format", "pdf"])
+    result = runner.invoke(app, ["report", DEMO, "--format", "docx"])
     assert result.exit_code == 2
     for fmt in ReportFormat:
         assert f"'{fmt.value}'" in result.output
@@ -89,7 +89,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_bad_format_is_exit_2() -> None:
-    assert runner.invoke(app, ["report", FULL, "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["report", FULL, "--format", "docx"]).exit_code == 2
 
 
 def test_demo_writes_the_html_report_and_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,7 +27,7 @@ from readiness.files.loading import (
     find_questionnaire,
     load_questionnaire_file,
 )
-from readiness.report.formats import BATCH_FORMATS
+from readiness.report.formats import BATCH_FORMATS, ReportFormat
 
 _UNSAFE = re.compile(r"[^\w.-]+")
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -297,6 +297,10 @@ def run(
     options = options or Options()
     if options.report_format and options.report_format not in BATCH_FORMATS:
         raise UsageError(f"--reports must be one of {', '.join(BATCH_FORMATS)}")
+    if options.report_format == ReportFormat.PDF:  # once, before any file: not one error per file
+        from readiness.report.pdf import check_available
+
+        check_available()
     cpus = os.cpu_count() or 1
     wanted = max(1, jobs or cpus)
     jobs = min(wanted, cpus)

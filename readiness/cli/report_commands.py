@@ -9,18 +9,27 @@ from typing import Annotated
 import typer
 
 from readiness.cli.app import Lang, QuestionnaireOption, _questionnaire, app, handle_errors
-from readiness.report.formats import ReportFormat
+from readiness.report.formats import DemoFormat, ReportFormat
 
 
 @app.command()
 @handle_errors
 def demo(
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.ko,
+    format: Annotated[
+        DemoFormat,
+        typer.Option("--format", "-f", help="HTML, or PDF (needs the extra readiness[pdf])."),
+    ] = DemoFormat.HTML,  # type: ignore[attr-defined]
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the example's HTML report.")
-    ] = Path("readiness-demo.html"),
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the example's report [default: readiness-demo.html or .pdf].",
+        ),
+    ] = None,
 ) -> None:
-    """Score the bundled example factory and write its HTML report, to see the whole tool at once."""
+    """Score the bundled example factory and write its report, to see the whole tool at once."""
     import datetime as dt
 
     from readiness import api
@@ -29,14 +38,18 @@ def demo(
     from readiness.files.loading import find_questionnaire
     from readiness.resources import bundled
 
+    fmt = ReportFormat(format.value)
+    output = output or Path(f"readiness-demo{fmt.suffix}")
     example = bundled("examples") / "demo.yaml"
     destination = _destination(output, force=_written_by_demo(output))
+    _check_renderable(fmt, destination)
     card = api.score_file(example)
     q = find_questionnaire(card.questionnaire.id, card.questionnaire.version).questionnaire
     terminal.out().print(scorecard(card, q, lang.value))
-    text, _ = api.report_file(example, "html", lang.value, dt.date.today())
+    text, _ = api.report_file(example, fmt.value, lang.value, dt.date.today())
     _write_report(text, destination)
-    typer.echo(f"wrote the HTML report to {output.resolve()} (open it in a browser)", err=True)
+    how = "open it in a PDF viewer" if fmt is ReportFormat.PDF else "open it in a browser"
+    typer.echo(f"wrote the {fmt.name} report to {output.resolve()} ({how})", err=True)
 
 
 @app.command()
@@ -45,7 +58,11 @@ def report(
     file: Annotated[Path, typer.Argument(help="Answer file (YAML).")],
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="HTML (one self-contained file), Markdown or JSON."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="HTML (one self-contained file), Markdown, JSON, or PDF (needs the extra readiness[pdf]).",
+        ),
     ] = ReportFormat.HTML,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
@@ -71,6 +88,7 @@ def report(
     from readiness.errors import printable
 
     destination = _destination(output, force=force)
+    _check_renderable(format, destination)
     text, card = api.report_file(
         file,
         format.value,
@@ -96,13 +114,31 @@ GENERATOR = b'<meta name="generator" content="readiness '
 
 def _written_by_demo(path: Path) -> bool:
     """Whether `path` is a report readiness wrote (so `demo` may replace it); never follows a non-file."""
+    from readiness.report.pdf import written_by_readiness
+
     try:
         if not path.is_file():
             return False
         with path.open("rb") as handle:
-            return GENERATOR in handle.read(4096)
+            if GENERATOR in handle.read(4096):
+                return True
+            handle.seek(max(0, path.stat().st_size - 16384))
+            return written_by_readiness(handle.read())
     except OSError:
         return False
+
+
+def _check_renderable(fmt: ReportFormat, destination: Path | None) -> None:
+    """Refuse before any work: a PDF for a terminal, or a PDF where WeasyPrint cannot run."""
+    from readiness.errors import UsageError
+
+    if not fmt.binary:
+        return
+    if destination is None and sys.stdout.isatty():
+        raise UsageError(f"a {fmt.name} report is not for a terminal; give -o FILE{fmt.suffix}")
+    from readiness.report.pdf import check_available
+
+    check_available()
 
 
 def _destination(output: Path | None, *, force: bool) -> Path | None:

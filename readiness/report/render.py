@@ -80,6 +80,8 @@ def renderer(fmt: ReportFormat) -> Renderer:
             return render_markdown
         case ReportFormat.JSON:
             return render_json
+        case ReportFormat.PDF:
+            return render_pdf
         case _:
             assert_never(fmt)
 
@@ -99,6 +101,13 @@ def render_html(report: Report) -> bytes:
         version=__version__,
     )
     return text.encode()
+
+
+def render_pdf(report: Report) -> bytes:
+    """The HTML report as an A4 PDF (WeasyPrint, imported only here and only now)."""
+    from readiness.report.pdf import html_to_pdf
+
+    return html_to_pdf(render_html(report))
 
 
 def render_markdown(report: Report) -> bytes:

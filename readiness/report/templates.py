@@ -47,6 +47,8 @@ def environment(flavour: Flavour = "html") -> Environment:
     env.filters["num"] = _num
     env.filters["signed"] = _signed
     env.filters["url"] = _url_markdown if markdown else _url
+    env.filters["css_string"] = css_string
+    env.filters["css_content"] = css_content
     if markdown:
         env.filters["code"] = _code
         env.filters["join"] = _markdown_join  # the built-in join would HTML-escape the items
@@ -119,6 +121,31 @@ def _url(value: str) -> str:
     if not value.lower().startswith(("http://", "https://")):
         raise ValueError(f"not an http(s) URL: {value!r}")  # callers pass only checked links
     return urllib.parse.quote(value, safe="/:?&=#%+,;@!$'~.-_()*[]")
+
+
+# What may stand for itself in a CSS string inside <style>: letters, digits, spaces, harmless
+# punctuation and text beyond ASCII; other ASCII (quotes, backslashes, `<`, `{`) becomes a hex
+# escape, and controls and bidi overrides are dropped (escaped, they would still act).
+_CSS_PLAIN = re.compile(r"[0-9A-Za-z /.,:()\-]|[^\x00-\x7f]")
+_CSS_DROP = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _css_quoted(text: str) -> str:
+    text = _CSS_DROP.sub("", text)
+    return '"' + "".join(ch if _CSS_PLAIN.fullmatch(ch) else f"\\{ord(ch):06x}" for ch in text) + '"'
+
+
+def css_string(value: object) -> Markup:
+    """`value` on one line as a quoted CSS string, safe inside an HTML <style> element (hex escapes)."""
+    return Markup(_css_quoted(" ".join(str(value).split())))
+
+
+def css_content(template: str) -> Markup:
+    """A `content:` value from a word with `{page}` and `{pages}`: the page counters between strings."""
+    pieces = re.split(r"(\{page\}|\{pages\})", template)
+    return Markup(
+        " ".join(f"counter({p[1:-1]})" if p in ("{page}", "{pages}") else _css_quoted(p) for p in pieces if p)
+    )
 
 
 def _code(value: object) -> Markup:
