@@ -182,7 +182,7 @@ def test_all_valid_folder_exits_0_and_writes_every_output(tmp_path: Path) -> Non
     [
         ["batch", "no/such/folder"],
         ["batch", "examples", "--jobs", "0"],
-        ["batch", "examples", "--reports", "pdf"],
+        ["batch", "examples", "--reports", "docx"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
