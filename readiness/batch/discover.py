@@ -158,14 +158,20 @@ class _Walker:
     def skip(self, path: str, reason: str) -> None:
         self.skipped.setdefault(os.path.abspath(path), (path, reason))
 
-    def file(self, path: str) -> None:
+    def regular(self, path: str) -> bool:
+        """Whether `path` is a regular file; anything else (or unreadable) is skipped with the reason."""
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
             self.skip(path, f"cannot read ({exc.strerror})")
-            return
+            return False
         if not stat.S_ISREG(mode):
             self.skip(path, f"skipped: {_kind(mode)}, never opened")
+            return False
+        return True
+
+    def file(self, path: str) -> None:
+        if not self.regular(path):
             return
         self.count += 1
         self.given.setdefault(os.path.abspath(path), (self._next(), path))
@@ -239,21 +245,9 @@ class _Walker:
                     self.skip(path, "skipped: an office lock file (the workbook is open somewhere)")
                 elif os.path.islink(path) and not _inside(os.path.realpath(path), root_real):
                     self.skip(path, "skipped: a link to a file outside the input folder")
-                else:
-                    self._regular(root, name, path, here)
+                elif self.regular(path):
+                    here.append(name)
             self._folder_files(root, here)
-
-    def _regular(self, root: str, name: str, path: str, here: list[str]) -> None:
-        """A file found in a folder walk: kept if it is a regular file, else skipped."""
-        try:
-            mode = os.stat(path).st_mode
-        except OSError as exc:
-            self.skip(path, f"cannot read ({exc.strerror})")
-            return
-        if not stat.S_ISREG(mode):
-            self.skip(path, f"skipped: {_kind(mode)}, never opened")
-            return
-        here.append(name)
 
 
 def _inside(path: str, root: str) -> bool:

@@ -101,8 +101,7 @@ class Workers:
         self.pool.submit(_ready).result()
 
     def restart(self) -> None:
-        """A fresh pool after a crash broke this one."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        """A fresh pool after a crash broke this one (and `close` cleared it away)."""
         self.pool = _pool(self.jobs)
 
     def close(self) -> None:
@@ -145,7 +144,7 @@ def score_files(
                 rows = future.result()
             except BrokenProcessPool:
                 # which chunk held the culprit is unknown: re-run all in flight, in order
-                pool.pool.shutdown(wait=True, cancel_futures=True)
+                pool.close()
                 redo = [work] + [w for w, _ in pending]
                 pending.clear()
                 for part in redo:
