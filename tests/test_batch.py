@@ -421,6 +421,24 @@ def test_report_names_are_safe(tmp_path: Path) -> None:
     assert got["b.yaml"]["report"] == "reports/000-00-10004-2.md"
 
 
+@pytest.mark.parametrize("escape", ["../x", "sub/x", "ABSOLUTE"])
+def test_a_report_name_that_would_leave_the_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, escape: str
+) -> None:
+    """The last guard behind safe_name: even a broken safe_name cannot write outside reports/."""
+    from readiness.batch import run as batch_run
+
+    _copy_examples(tmp_path / "in", ["demo.yaml"])
+    escape = str(tmp_path / "x") if escape == "ABSOLUTE" else escape
+    monkeypatch.setattr(batch_run, "safe_name", lambda text, fallback="report": escape)
+    result = runner.invoke(
+        app, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--reports", "md"]
+    )
+    assert result.exit_code == 2 and "refusing to write a report outside" in result.output, result.output
+    assert not (tmp_path / "out" / "x.md").exists() and not (tmp_path / "x.md").exists()
+    assert not (tmp_path / "out" / "reports" / "sub").exists()
+
+
 def test_reports_render_once_per_valid_file(mixed_run: tuple[Path, Result], tmp_path: Path) -> None:
     pytest.importorskip("readiness.report")
     folder = tmp_path / "in"
