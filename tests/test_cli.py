@@ -113,3 +113,22 @@ def test_score_text_says_plainly_when_no_realistic_lift_exists(lang: Lang, write
     )
     assert "".join(sentence.split()) in "".join(result.stdout.split())
     assert "make.results: " not in result.stdout  # no list of changes after it
+
+
+HEAVY = ("pydantic", "jinja2", "yaml", "rich", "sqlalchemy", "weasyprint", "xlsxwriter", "openpyxl")
+
+
+def test_help_starts_without_the_heavy_libraries() -> None:
+    """`readiness --help` imports none of the libraries the commands use (its goal: ≤ 100 ms)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['readiness', *sys.argv[1:]]\n"
+        "from readiness.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-300:]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from readiness.cli.app import Lang, QuestionnaireOption, _questionnaire, app, handle_errors
 from readiness.errors import EXIT_BATCH_INVALID, EXIT_OK, UsageError, printable
@@ -175,6 +174,8 @@ def show_(
     console.print(
         f"{word('show.title', w)}: {shown(view['assessments'][-1]['company'])} ({view['business_number']})"
     )
+    from rich.table import Table  # here, not at the top: every command's start-up paid for it
+
     table = Table(box=None, pad_edge=False)
     for key in ("show.date", "show.version", "show.mode", "show.level", "show.points"):
         table.add_column(word(key, w), justify="right" if key == "show.points" else "left")
