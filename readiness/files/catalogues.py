@@ -118,6 +118,24 @@ def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, Act
     hit = _for_questionnaire.get(id(q))
     if hit is not None and hit[0] is q:
         return hit[1]
+    if _is_bundled(q):  # the shipped files only: validated once per install, not once per run
+        from readiness.files.datacache import remembered
+
+        found = remembered(questionnaire_dir(), f"catalogues-{q.id}-{q.version}", lambda: _catalogues(q))
+    else:
+        found = _catalogues(q)
+    _for_questionnaire[id(q)] = (q, found)
+    return found
+
+
+def _is_bundled(q: Questionnaire) -> bool:
+    try:
+        return find_questionnaire(q.id, q.version).questionnaire is q
+    except QuestionnaireError:
+        return False
+
+
+def _catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, ActionCatalogue | None]:
     problems = _checked_pairing(q)
     if problems:
         path = str(questionnaire_dir() / "actions")
@@ -131,7 +149,6 @@ def bundled_catalogues(q: Questionnaire) -> tuple[ProgrammeCatalogue | None, Act
             actions,
         )
     )
-    _for_questionnaire[id(q)] = (q, found)
     return found
 
 

@@ -128,7 +128,16 @@ def available_text() -> str:
 
 @cache
 def load_questionnaire_file(path: Path) -> LoadedQuestionnaire:
-    """Load and validate one questionnaire file (cached per path)."""
+    """Load and validate one questionnaire file (cached per path; a bundled one across runs too)."""
+    shipped = questionnaire_dir()
+    if path.parent == shipped:
+        from readiness.files.datacache import remembered
+
+        return remembered(shipped, f"questionnaire-{path.name}", lambda: _load_questionnaire(path))
+    return _load_questionnaire(path)
+
+
+def _load_questionnaire(path: Path) -> LoadedQuestionnaire:
     q, doc = parse_model(Questionnaire, path, QuestionnaireError, max_bytes=4 * 1024 * 1024)
     titles = questionnaire_dir() / "titles" / f"{q.id}.yaml"
     if titles.is_file():  # words beside the frozen file: the hash stays the file's own
