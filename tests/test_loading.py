@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from readiness.errors import AnswersError, QuestionnaireError
+from readiness.files import safeyaml
 from readiness.files.loading import LoadedQuestionnaire, load_answers, load_questionnaire_file
 
 from .conftest import DATA, Write
@@ -78,7 +79,10 @@ def test_bom_and_crlf_are_accepted(mini: LoadedQuestionnaire) -> None:
 
 
 def test_oversized_file_is_refused_before_parsing(write: Write, mini: LoadedQuestionnaire) -> None:
-    path = write("big.yaml", "questionnaire: {id: mini, version: '1.0'}\n" + "# padding\n" * 60_000)
+    path = write(
+        "big.yaml",
+        "questionnaire: {id: mini, version: '1.0'}\n" + "# padding\n" * (safeyaml.MAX_BYTES // 10 + 1),
+    )
     started = time.perf_counter()
     message, _ = first_problem(path, mini)
     assert time.perf_counter() - started < 0.5

@@ -23,7 +23,9 @@ import yaml
 
 from readiness.files.fastyaml import parse_simple
 
-MAX_BYTES = 256 * 1024
+# An answer file: a 400-question questionnaire's template, with every option as a comment, is
+# ~280 KB in Korean; 1 MB still parses in well under a second and the node cap bounds the work.
+MAX_BYTES = 1024 * 1024
 MAX_FLOW_DEPTH = 64
 MAX_BLOCK_INDENT = 400
 MAX_NODES = 20_000
