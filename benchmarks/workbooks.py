@@ -86,7 +86,7 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="readiness-bench-xlsx-"))
     try:
         yaml_folder, book_folder = scratch / "yaml", scratch / "xlsx"
-        generate(yaml_folder, args.n, questions)
+        generate(yaml_folder, args.n, questions, q.version)
         written, broken = workbooks(yaml_folder, book_folder)
         size = sum(p.stat().st_size for p in book_folder.rglob("*.xlsx"))
         print(f"workbooks: {written} ({size / 1e6:.1f} MB, {broken} deliberately broken); jobs: {args.jobs}")
