@@ -22,8 +22,7 @@ prints, for the same files in one run:
   (default 1,000) and `--questions-reports` for `--reports html` (default 100), run with
   `--questionnaire FILE`; printed per N: batch µs per file and report ms per file (after taking
   off the start-up, a batch of one file timed with them; refused files count in the average), the
-  most common problems when more than 5 % are invalid (at 400 questions the third of files that
-  keep the template's comments are over the 256 KB answer-file limit), and `cost/question vs 50q`:
+  most common problems when more than 5 % are invalid, and `cost/question vs 50q`:
   each per-file cost over the smallest N's, divided by the ratio of question counts (1.00x when
   cost grows linearly with the questions, below when a per-file cost does not depend on them,
   above when it grows faster).
