@@ -29,6 +29,7 @@ MAX_BYTES = 1024 * 1024
 MAX_FLOW_DEPTH = 64
 MAX_BLOCK_INDENT = 400
 MAX_NODES = 20_000
+DATA_NODES_PER_MB = 80_000  # questionnaires and catalogues: 320,000 values in their 4 MB
 _ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _LINE_START = re.compile(r"^( *)((?:[-?:][ \t]+)*)", re.MULTILINE)
@@ -293,6 +294,8 @@ def _guarded(text: str, max_nodes: int = MAX_NODES) -> tuple[Any, yaml.Node]:
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse `path` with every guard applied; the node cap grows with the size cap
-    (a questionnaire file may hold 400 questions, an answer file stays at 20,000 values)."""
-    return parse(read(path, max_bytes), MAX_NODES * max(1, max_bytes // MAX_BYTES))
+    """Read and parse `path` with every guard applied. An answer file stays at MAX_NODES values;
+    for a larger file (a questionnaire of 400 questions, a catalogue) the cap grows with its size
+    cap, DATA_NODES_PER_MB a megabyte, independently of the answer-file size cap."""
+    max_nodes = MAX_NODES if max_bytes <= MAX_BYTES else DATA_NODES_PER_MB * max_bytes // (1024 * 1024)
+    return parse(read(path, max_bytes), max_nodes)
