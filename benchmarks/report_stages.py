@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batch import generate, question_tuples
 
-from readiness import __version__
 from readiness.domain.scoring import evaluate, score
 from readiness.errors import AnswersError
 from readiness.files.catalogues import bundled_catalogues
@@ -42,11 +41,10 @@ from readiness.files.loading import (
     read_answers,
 )
 from readiness.report.build import build_report
-from readiness.report.render import _charts
+from readiness.report.render import html_context
 from readiness.report.templates import environment
-from readiness.words import section
 
-STAGES = ("read", "check + headline", "scorecard", "view model", "charts", "jinja", "encode")
+STAGES = ("read", "check + headline", "scorecard", "view model", "charts (page context)", "jinja", "encode")
 SECTION = re.compile(r'<section[^>]*\bid="([^"]+)"')
 
 
@@ -87,11 +85,9 @@ def one_round(
             sectors=sectors,
         )
         t4 = clock()
-        charts = _charts(report)
+        values = html_context(report)
         t5 = clock()
-        context = template.new_context(
-            {"r": report, "t": section("report", report.lang), "charts": charts, "version": __version__}
-        )
+        context = template.new_context(values)
         text = "".join(template.root_render_func(context))
         t6 = clock()
         text.encode()
@@ -142,12 +138,12 @@ def main() -> None:
     print(f"{made} reports of {len(files)} files, best of {len(rounds)} rounds, ms per report (one process):")
     best = {stage: min(r[0][stage] for r in rounds) / made * 1000 for stage in STAGES}
     for stage in STAGES:
-        print(f"  {stage:<18} {best[stage]:6.2f}")
-    print(f"  {'total':<18} {sum(best.values()):6.2f}  (one core: {1000 / sum(best.values()):.0f} reports/s)")
+        print(f"  {stage:<21} {best[stage]:6.2f}")
+    print(f"  {'total':<21} {sum(best.values()):6.2f}  (one core: {1000 / sum(best.values()):.0f} reports/s)")
     quiet = min(rounds, key=lambda r: sum(r[1].values()))
     print("Jinja by page section (the quietest round, instrumented: relative), ms and yields per report:")
     for name, seconds in quiet[1].items():
-        print(f"  {name:<18} {seconds / made * 1000:6.3f}  {quiet[2][name] / made:5.0f}")
+        print(f"  {name:<21} {seconds / made * 1000:6.3f}  {quiet[2][name] / made:5.0f}")
 
 
 if __name__ == "__main__":

@@ -93,14 +93,18 @@ def render_json(report: Report) -> bytes:
 
 def render_html(report: Report) -> bytes:
     """One self-contained HTML page (inline CSS and SVG)."""
-    text = render_page(
-        "report.html.j2",
-        r=report,
-        t=section("report", report.lang),
-        charts=_charts(report),
-        version=__version__,
-    )
-    return text.encode()
+    return render_page("report.html.j2", **html_context(report)).encode()
+
+
+def html_context(report: Report) -> dict[str, Any]:
+    """What the HTML template is given: the report, its words, its charts and the tool version
+    (benchmarks/report_stages.py times this and the template separately)."""
+    return {
+        "r": report,
+        "t": section("report", report.lang),
+        "charts": _charts(report),
+        "version": __version__,
+    }
 
 
 def render_pdf(report: Report) -> bytes:
